@@ -2,6 +2,7 @@ package io.exactline.verifier.property;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,8 @@ import java.util.Set;
  * certain it is recomputed in exact decimal arithmetic. A point on the boundary ({@code sum = 0}) satisfies the
  * inequality.
  *
- * @param terms the terms {@code c_k v_k}, each variable at most once; may be empty (a constant inequality)
+ * @param terms the terms {@code c_k v_k}, each variable at most once, kept sorted (inputs before outputs, by
+ *     index) so that equal inequalities are equal records; may be empty (a constant inequality)
  * @param constant {@code d}
  */
 public record LinearInequality(List<Term> terms, double constant) {
@@ -25,8 +27,11 @@ public record LinearInequality(List<Term> terms, double constant) {
      */
     private static final double ERROR_PER_TERM = 0x1p-51;
 
+    private static final Comparator<Term> ORDER = Comparator.comparing((Term t) -> t.variable().kind())
+            .thenComparingInt(t -> t.variable().index());
+
     public LinearInequality {
-        terms = List.copyOf(terms);
+        terms = terms.stream().sorted(ORDER).toList();
         if (!Double.isFinite(constant)) {
             throw new IllegalArgumentException("constant of a linear inequality is " + constant + "; it must be finite");
         }
@@ -117,7 +122,7 @@ public record LinearInequality(List<Term> terms, double constant) {
 
     /**
      * The inequality with the values it reads and its verdict at {@code (x, y)}, for counterexample messages,
-     * e.g. {@code "Y_1 <= Y_0 holds: Y_1 = 1.25, Y_0 = 1.5, left - right = -0.25"}.
+     * e.g. {@code "Y_1 <= Y_0 holds: Y_0 = 1.5, Y_1 = 1.25, left - right = -0.25"}.
      */
     public String describeAt(double[] x, double[] y) {
         StringBuilder s = new StringBuilder(toString());

@@ -82,7 +82,7 @@ class LinearInequalityTest {
         LinearInequality q = LinearInequality.lessOrEqual(Y1, Y0);
 
         assertThat(q.describeAt(NO_INPUTS, new double[] {1.5, 1.25}))
-                .isEqualTo("Y_1 <= Y_0 holds: Y_1 = 1.25, Y_0 = 1.5, left - right = -0.25");
+                .isEqualTo("Y_1 <= Y_0 holds: Y_0 = 1.5, Y_1 = 1.25, left - right = -0.25");
         assertThat(q.describeAt(NO_INPUTS, new double[] {1, 2})).startsWith("Y_1 <= Y_0 fails:");
     }
 
