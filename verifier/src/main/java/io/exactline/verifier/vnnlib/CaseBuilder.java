@@ -40,8 +40,16 @@ final class CaseBuilder {
     record Assertion(Formula formula, Position position) {
     }
 
+    /** What the input atoms of a case give: a region, or nothing when its bounds contradict each other. */
+    private sealed interface RegionResult permits Region, EmptyRegion {
+    }
+
     /** The input part of a case: a box and further input constraints. */
-    private record Region(Box box, Conjunction constraints) {
+    private record Region(Box box, Conjunction constraints) implements RegionResult {
+    }
+
+    /** A case whose input bounds leave no point: why, and where. */
+    private record EmptyRegion(String reason, Position at) implements RegionResult {
     }
 
     private final String source;
@@ -91,8 +99,7 @@ final class CaseBuilder {
         }
 
         Map<Region, List<Conjunction>> cases = new LinkedHashMap<>();
-        String emptyReason = null;
-        Position emptyAt = null;
+        Optional<EmptyRegion> firstEmpty = Optional.empty();
         int caseIndex = 0;
         for (List<Atom> inputTerm : inputTerms) {
             for (List<Atom> mixedTerm : mixedTerms) {
@@ -101,15 +108,12 @@ final class CaseBuilder {
                 for (Atom a : mixedTerm) {
                     (a.reads() == Formula.Reads.OUTPUTS ? extraOutputs : inputs).add(a);
                 }
-                RegionOrReason built = region(inputs, caseIndex++, caseCount);
-                if (built.region().isEmpty()) {
-                    if (emptyReason == null) {
-                        emptyReason = built.reason();
-                        emptyAt = built.at();
-                    }
+                RegionResult built = region(inputs, caseIndex++, caseCount);
+                if (built instanceof EmptyRegion empty) {
+                    firstEmpty = firstEmpty.or(() -> Optional.of(empty));
                     continue;
                 }
-                List<Conjunction> disjuncts = cases.computeIfAbsent(built.region().get(), r -> new ArrayList<>());
+                List<Conjunction> disjuncts = cases.computeIfAbsent((Region) built, r -> new ArrayList<>());
                 for (List<Atom> outputTerm : outputTerms) {
                     List<LinearInequality> inequalities = new ArrayList<>(outputTerm.size() + extraOutputs.size());
                     outputTerm.forEach(a -> inequalities.add(inequality(a)));
@@ -119,8 +123,9 @@ final class CaseBuilder {
             }
         }
         if (cases.isEmpty()) {
-            throw error(emptyAt, emptyReason + "; no input satisfies the input constraints, so the property would be"
-                    + " trivially unsat; check the bounds");
+            EmptyRegion empty = firstEmpty.orElseThrow();
+            throw error(empty.at(), empty.reason() + "; no input satisfies the input constraints, so the property"
+                    + " would be trivially unsat; check the bounds");
         }
         List<PropertyCase> result = new ArrayList<>(cases.size());
         cases.forEach((region, disjuncts) ->
@@ -128,11 +133,7 @@ final class CaseBuilder {
         return result;
     }
 
-    /** An input region, or why the case has none. */
-    private record RegionOrReason(Optional<Region> region, String reason, Position at) {
-    }
-
-    private RegionOrReason region(List<Atom> atoms, int caseIndex, long caseCount) {
+    private RegionResult region(List<Atom> atoms, int caseIndex, long caseCount) {
         double[] lower = new double[inputCount];
         double[] upper = new double[inputCount];
         Arrays.fill(lower, Double.NEGATIVE_INFINITY);
@@ -182,11 +183,10 @@ final class CaseBuilder {
                         ? lowerAt[i] : upperAt[i];
                 String reason = "X_" + i + " >= " + lower[i] + " (" + lowerAt[i] + ") and X_" + i + " <= " + upper[i]
                         + " (" + upperAt[i] + ") leave no value" + inCase;
-                return new RegionOrReason(Optional.empty(), reason, later);
+                return new EmptyRegion(reason, later);
             }
         }
-        return new RegionOrReason(Optional.of(new Region(new Box(lower, upper), new Conjunction(constraints))), null,
-                null);
+        return new Region(new Box(lower, upper), new Conjunction(constraints));
     }
 
     /** The atom as {@code sum c_k v_k + d <= 0} in doubles: coefficients to nearest, the constant rounded down. */

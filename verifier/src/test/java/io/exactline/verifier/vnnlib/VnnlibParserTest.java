@@ -158,6 +158,14 @@ class VnnlibParserTest {
     }
 
     @Test
+    void aDisjunctWithContradictoryBoundsIsDroppedWhenOthersRemain() {
+        Property p = parse("(declare-const X_0 Real)(declare-const Y_0 Real)"
+                + "(assert (or (and (>= X_0 1) (<= X_0 0)) (and (>= X_0 0) (<= X_0 1)))) (assert (<= Y_0 0))");
+
+        assertThat(p.boxes()).containsExactly(new Box(new double[] {0}, new double[] {1}));
+    }
+
+    @Test
     void constantComparisonsAreDecidedWhileParsing() {
         Property p = parse("(declare-const X_0 Real)(declare-const Y_0 Real)(assert (<= 0 X_0 1)) (assert (<= 1 2))"
                 + "(assert (or (<= 2 1) (<= Y_0 0) (< (+ 0.1 0.2) 0.3)))");
