@@ -250,18 +250,22 @@ final class ConstantFolding {
         int[] dims = data.dims();
         long[] starts;
         long[] ends;
-        long[] axes;
-        long[] steps;
+        Optional<long[]> axes;
+        Optional<long[]> steps;
         if (node.opset() < 10) {
             starts = node.intsAttribute("starts").orElseThrow(() -> node.error("attribute 'starts' is missing"));
             ends = node.intsAttribute("ends").orElseThrow(() -> node.error("attribute 'ends' is missing"));
-            axes = node.intsAttribute("axes").orElse(null);
-            steps = null;
+            axes = node.intsAttribute("axes");
+            steps = Optional.empty();
         } else {
             starts = required(node, inputs, 1, "starts").longs();
             ends = required(node, inputs, 2, "ends").longs();
-            axes = inputs.size() > 3 && inputs.get(3).isPresent() ? inputs.get(3).get().longs() : null;
-            steps = inputs.size() > 4 && inputs.get(4).isPresent() ? inputs.get(4).get().longs() : null;
+            axes = inputs.size() > 3 ? inputs.get(3).map(ConstantTensor::longs) : Optional.empty();
+            steps = inputs.size() > 4 ? inputs.get(4).map(ConstantTensor::longs) : Optional.empty();
+        }
+        if (ends.length != starts.length || axes.map(a -> a.length != starts.length).orElse(false)
+                || steps.map(t -> t.length != starts.length).orElse(false)) {
+            throw node.error("starts, ends, axes and steps must have the same length");
         }
         int rank = dims.length;
         long[] begin = new long[rank];
@@ -269,8 +273,9 @@ final class ConstantFolding {
         int[] outDims = dims.clone();
         Arrays.fill(step, 1);
         for (int j = 0; j < starts.length; j++) {
-            int k = axes == null ? j : ShapeRules.axis(node, axes[j], rank, "axis");
-            long s = steps == null ? 1 : steps[j];
+            int slot = j;
+            int k = axes.map(a -> ShapeRules.axis(node, a[slot], rank, "axis")).orElse(j);
+            long s = steps.map(t -> t[slot]).orElse(1L);
             if (s == 0) {
                 throw node.error("slice step 0 on axis " + k);
             }

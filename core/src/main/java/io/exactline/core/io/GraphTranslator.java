@@ -63,8 +63,8 @@ final class GraphTranslator {
                 .filter(v -> !values.containsKey(v.getName())).toList();
         if (inputs.size() != 1) {
             throw new NetworkFormatException(file, "graph inputs", "the graph has " + inputs.size()
-                    + " inputs that are not initializers " + inputs.stream().map(ValueInfoProto::getName).toList()
-                    + "; exactly one (the network input) is supported");
+                    + " inputs that are not initializers (" + quoted(inputs) + "); exactly one (the network input)"
+                    + " is supported");
         }
         values.put(inputs.get(0).getName(), Flow.input(inputDims(inputs.get(0))));
         for (OnnxNode node : sorted(graph)) {
@@ -72,8 +72,7 @@ final class GraphTranslator {
         }
         if (graph.getOutputCount() != 1) {
             throw new NetworkFormatException(file, "graph outputs", "the graph has " + graph.getOutputCount()
-                    + " outputs " + graph.getOutputList().stream().map(ValueInfoProto::getName).toList()
-                    + "; exactly one is supported");
+                    + " outputs (" + quoted(graph.getOutputList()) + "); exactly one is supported");
         }
         String output = graph.getOutput(0).getName();
         TensorValue result = values.get(output);
@@ -86,6 +85,10 @@ final class GraphTranslator {
             return List.of(new Reshape(flow.shape(), flow.shape()));
         }
         return flow.layers();
+    }
+
+    private static String quoted(List<ValueInfoProto> values) {
+        return String.join(", ", values.stream().map(v -> "'" + v.getName() + "'").toList());
     }
 
     private int[] inputDims(ValueInfoProto input) {
@@ -154,7 +157,11 @@ final class GraphTranslator {
     }
 
     private void translate(OnnxNode node) {
-        if (!node.opType().isEmpty() && node.outputs().isEmpty()) {
+        if (!node.inDefaultDomain()) {
+            throw node.error("operator " + node.domain() + "." + node.opType() + " is not supported (only the"
+                    + " default ONNX domain is)");
+        }
+        if (node.outputs().isEmpty()) {
             throw node.error("has no outputs");
         }
         List<Optional<TensorValue>> inputs = new ArrayList<>();

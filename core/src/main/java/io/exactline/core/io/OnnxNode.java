@@ -28,6 +28,15 @@ final class OnnxNode {
         return proto.getOpType();
     }
 
+    /** Whether the operator is from the default ONNX domain (the only one this loader knows). */
+    boolean inDefaultDomain() {
+        return proto.getDomain().isEmpty() || proto.getDomain().equals("ai.onnx");
+    }
+
+    String domain() {
+        return proto.getDomain();
+    }
+
     /** The version of the default ONNX operator set the model imports. */
     long opset() {
         return opset;
@@ -109,10 +118,5 @@ final class OnnxNode {
                 throw error("attribute '" + name + "': " + e.getMessage());
             }
         });
-    }
-
-    /** The names of all attributes, for rejecting ones the loader does not understand. */
-    List<String> attributeNames() {
-        return proto.getAttributeList().stream().map(AttributeProto::getName).toList();
     }
 }
