@@ -87,6 +87,10 @@ public final class MaxPool2d implements PiecewiseLinearLayer {
      * Walks each window's upper envelope along the segment: starting from the argmax at {@code r = 0} (ties
      * broken by the larger slope), repeatedly finds the earliest {@code r} at which an element with a larger
      * slope overtakes the current one (ties again to the larger slope) and reports it when it lies in (0, 1).
+     *
+     * <p>A window whose argmax at {@code r = 0} also attains the maximum at {@code r = 1} is skipped: the
+     * envelope is convex and meets that element's affine function at both ends, so it is that function
+     * throughout.
      */
     @Override
     public void crossings(double[] p, int pOffset, double[] q, int qOffset, RatioSink sink) {
@@ -98,15 +102,23 @@ public final class MaxPool2d implements PiecewiseLinearLayer {
             int end = start[u + 1];
             int current = first;
             double currentValue = p[pOffset + index[first]];
-            double currentSlope = q[qOffset + index[first]] - currentValue;
+            double currentEnd = q[qOffset + index[first]];
+            double currentSlope = currentEnd - currentValue;
+            double largestEnd = currentEnd;
             for (int e = first + 1; e < end; e++) {
                 double a = p[pOffset + index[e]];
-                double d = q[qOffset + index[e]] - a;
+                double b = q[qOffset + index[e]];
+                double d = b - a;
+                largestEnd = Math.max(largestEnd, b);
                 if (a > currentValue || (a == currentValue && d > currentSlope)) {
                     current = e;
                     currentValue = a;
+                    currentEnd = b;
                     currentSlope = d;
                 }
+            }
+            if (currentEnd >= largestEnd) {
+                continue;
             }
             double r = 0.0;
             while (true) {
