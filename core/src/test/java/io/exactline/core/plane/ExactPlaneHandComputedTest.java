@@ -192,4 +192,43 @@ class ExactPlaneHandComputedTest {
         assertThat(region.centroidInput()).containsExactly(new double[] {1, 1}, within(1e-12));
         assertThat(region.area()).isCloseTo(4.5, within(1e-12));
     }
+
+    @Test
+    void concurrentAndRepeatedZeroLinesMakeOneSectorPerGap() {
+        // Six lines through the origin, each given by two identical units: twelve sectors meeting at the origin.
+        double[][] weights = new double[12][];
+        for (int k = 0; k < 12; k++) {
+            double angle = Math.PI * (k / 2) / 6;
+            weights[k] = new double[] {Math.cos(angle), Math.sin(angle)};
+        }
+
+        PlanePartition partition = ExactPlane.partition(reluSum(weights, new double[12]), SQUARE);
+
+        assertThat(partition.regionCount()).isEqualTo(12);
+        assertThat(Arrays.stream(sortedAreas(partition)).sum()).isCloseTo(4.0, within(1e-12));
+        for (Region region : partition.regions()) {
+            double nearest = Arrays.stream(region.inputVertices()).mapToDouble(x -> Math.hypot(x[0], x[1])).min()
+                    .orElseThrow();
+            assertThat(nearest).as("distance of %s from the origin", region).isLessThan(1e-15);
+        }
+    }
+
+    @Test
+    void aGridOfZeroLinesMakesEqualCells() {
+        double[][] weights = new double[14][];
+        double[] bias = new double[14];
+        for (int k = -3; k <= 3; k++) {
+            weights[k + 3] = new double[] {1, 0};
+            bias[k + 3] = -k / 4.0;
+            weights[k + 10] = new double[] {0, 1};
+            bias[k + 10] = -k / 4.0;
+        }
+
+        PlanePartition partition = ExactPlane.partition(reluSum(weights, bias), SQUARE);
+
+        assertThat(partition.regionCount()).isEqualTo(64);
+        double[] sixteenths = new double[64];
+        Arrays.fill(sixteenths, 1.0 / 16);
+        assertThat(sortedAreas(partition)).containsExactly(sixteenths, within(1e-14));
+    }
 }

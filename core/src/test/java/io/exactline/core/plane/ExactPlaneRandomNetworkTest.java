@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -299,5 +300,33 @@ class ExactPlaneRandomNetworkTest {
             }
         }
         assertThat(constant).as("regions with a constant label").isPositive();
+    }
+
+    @Test
+    void acasXuShapedNetworkOnAFullDomainSliceTilesAndIsAffine() {
+        Network network = RandomNetworks.dense(11, Activation.RELU, 5, 50, 50, 50, 50, 50, 50, 5);
+        List<double[]> slice = List.of(new double[] {-0.33, -0.5, 0.1, 0.2, -0.1},
+                new double[] {0.68, -0.5, 0.1, 0.2, -0.1}, new double[] {0.68, 0.5, 0.1, 0.2, -0.1},
+                new double[] {-0.33, 0.5, 0.1, 0.2, -0.1});
+
+        PlanePartition partition = ExactPlane.partition(network, slice);
+
+        assertThat(partition.regionCount()).isGreaterThan(1000);
+        double total = partition.regions().stream().mapToDouble(Region::area).sum();
+        assertThat(Math.abs(total - partition.polygonArea())).isLessThanOrEqualTo(1e-9 * partition.polygonArea());
+        Random random = new Random(11);
+        for (int sample = 0; sample < 300; sample++) {
+            Region region = partition.region(random.nextInt(partition.regionCount()));
+            double[] weights = randomWeights(random, region.planeVertices());
+            double[] x = combine(weights, region.inputVertices());
+            double[] expected = combine(weights, region.outputs());
+            double[] actual = network.evaluate(x);
+            for (int i = 0; i < actual.length; i++) {
+                if (Math.abs(actual[i] - expected[i]) > 1e-9 * Math.max(1, Math.abs(expected[i]))) {
+                    fail("%s: at %s the network gives %s but the vertices interpolate to %s", region,
+                            Arrays.toString(x), Arrays.toString(actual), Arrays.toString(expected));
+                }
+            }
+        }
     }
 }
