@@ -25,9 +25,16 @@ import io.exactline.core.network.UnsupportedNetworkException;
  * {@code z_a - z_b} of each window: a superset of the lines where the window's argmax changes (those lines only
  * matter where both elements are the largest), which refines the partition without merging.
  *
- * <p>Tolerance: cuts thinner than {@code 1e-12} times the scale of the values are not made (so there are no
- * rounding-error slivers) and no area is ever dropped; see the package-private {@code Subdivision} for the precise
- * rule. Regions never share an activation pattern with the region across a cut.
+ * <p>Tolerance: a unit cuts a piece only if its value minus the breakpoint is below {@code -tau} at some vertex and
+ * above {@code +tau} at another, with {@code tau} = 1e-12 times the largest absolute value of the layer (or
+ * breakpoint) over the vertices of the polygon being cut; vertices within {@code tau} of the line count as on it.
+ * So there are no slivers of rounding-error width, yet no area is ever dropped: every cut divides a piece along a
+ * chord that both halves share, and the regions tile the polygon. The price: near a region's boundary a unit may
+ * be on the wrong side of its breakpoint by at most {@code tau}.
+ *
+ * <p>Any two regions were separated by some cut, across which the cutting unit changes state, so the regions have
+ * pairwise distinct activation patterns (read at their centroids; only a region thinner than the tolerance could
+ * read the cutting unit's other state); in particular neighbours do not share one, and no merging is needed.
  */
 public final class ExactPlane {
     private ExactPlane() {

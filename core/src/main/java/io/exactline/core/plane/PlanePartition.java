@@ -12,8 +12,9 @@ import io.exactline.core.network.Network;
  * piecewise-linear network is affine (ExactLine's construction with polygons in place of segments). The regions
  * tile the polygon: their interiors are disjoint and their areas sum to the polygon's.
  *
- * <p>Regions cut from one another differ in the state of some unit, so two regions sharing an edge have different
- * {@linkplain #patternOf activation patterns}. See {@link ExactPlane} for the tolerance on region boundaries.
+ * <p>Every two regions differ in the state of some unit (they were cut apart by it), so the regions' {@linkplain
+ * #patternOf activation patterns} are pairwise distinct, up to the tolerance on region boundaries described in
+ * {@link ExactPlane}.
  */
 public final class PlanePartition {
     private final Network network;

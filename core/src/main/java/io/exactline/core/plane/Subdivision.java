@@ -16,16 +16,17 @@ import io.exactline.core.layer.Layer;
  *
  * <p><b>Tolerance.</b> A piece is cut by the line where a unit's value {@code z} equals a breakpoint {@code c} only
  * if {@code z - c} is below {@code -tau} at some vertex and above {@code +tau} at another, where {@code tau} is
- * {@link #CUT_TOLERANCE} times the largest {@code |z|} or {@code |c|} over the vertices of the polygon being cut.
- * Vertices with {@code |z - c| <= tau} count as lying on the line. So no cut leaves a piece thinner than that
- * (no slivers of rounding-error width), and no area is ever dropped: every cut splits a piece into two along a chord
- * whose ends are shared, so the pieces tile their parent exactly. The price is that near a region's boundary a
- * unit may sit on the wrong side of its breakpoint by at most {@code tau}. If rounding makes the signs along the
- * boundary non-convex (more than one run of each sign), {@code tau} is raised sixteenfold until they are.
+ * {@link #CUT_TOLERANCE} times the largest {@code |z|} or {@code |c|} of the layer over the vertices of the polygon
+ * being cut. Vertices with {@code |z - c| <= tau} count as lying on the line. So no cut leaves a piece thinner than
+ * that (no slivers of rounding-error width), and no area is ever dropped: every cut divides a piece along a chord
+ * whose two ends both halves share, so the pieces tile their parent exactly. The price is that near a region's
+ * boundary a unit may sit on the wrong side of its breakpoint by at most {@code tau}. Should rounding make the signs
+ * along a piece's boundary impossible for an affine function (more than one run of either sign), {@code tau} is
+ * raised sixteenfold until they are possible or the line no longer crosses the piece, which is then left whole.
  */
 final class Subdivision {
     /** Relative tolerance {@code tau / scale} of a cut, see the class comment. */
-    static final double CUT_TOLERANCE = 1e-12;
+    private static final double CUT_TOLERANCE = 1e-12;
     private static final double TOLERANCE_GROWTH = 16.0;
 
     private int width;
