@@ -16,7 +16,7 @@ import io.exactline.core.BadInputException;
  */
 public record Plane(double[] origin, double[] e1, double[] e2) {
     /** Relative distance from the plane up to which a polygon vertex counts as lying on it. */
-    static final double COPLANAR_TOLERANCE = 1e-9;
+    private static final double COPLANAR_TOLERANCE = 1e-9;
     /** Relative size below which a direction counts as zero or as parallel to another. */
     private static final double DEGENERATE_TOLERANCE = 1e-12;
 

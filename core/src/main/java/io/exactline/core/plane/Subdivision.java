@@ -71,10 +71,6 @@ final class Subdivision {
         return new Subdivision(d, n, uw, values, 1, new int[] {0, n}, vertices);
     }
 
-    int width() {
-        return width;
-    }
-
     int vertexCount() {
         return vertexCount;
     }
@@ -88,7 +84,7 @@ final class Subdivision {
         return Arrays.copyOf(uw, 2 * vertexCount);
     }
 
-    /** The current values, {@link #vertexCount()} rows of {@link #width()}. */
+    /** The current values, {@link #vertexCount()} rows of the current layer's width. */
     double[] values() {
         return Arrays.copyOf(values, width * vertexCount);
     }
