@@ -9,7 +9,8 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 /**
  * A tensor whose value is known when the model is loaded (an initializer, a Constant node's value, or the result
  * of folding operators over such tensors), held as doubles in row-major order. {@code integral} records an
- * integer element type, which shape computations (Reshape targets, Gather indices) require.
+ * integer element type, which shape computations (Reshape targets, Gather indices) require. The values array is
+ * shared, not copied: nothing may write to it.
  */
 record ConstantTensor(int[] dims, double[] values, boolean integral) implements TensorValue {
 

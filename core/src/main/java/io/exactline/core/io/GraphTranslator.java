@@ -365,7 +365,8 @@ final class GraphTranslator {
         }
         if (Double.isInfinite(max)) {
             // max(x, min) = min + relu(x - min)
-            return x.then(dims, ElementwiseAffine.uniform(s, 1, -min), new Relu(s), ElementwiseAffine.uniform(s, 1, min));
+            return x.then(dims, ElementwiseAffine.uniform(s, 1, -min), new Relu(s),
+                    ElementwiseAffine.uniform(s, 1, min));
         }
         if (Double.isInfinite(min)) {
             // min(x, max) = max - relu(max - x)
@@ -447,7 +448,10 @@ final class GraphTranslator {
         return x.then(out, new Dense(weights, new double[n], x.shape()));
     }
 
-    /** {@code W x} for a constant matrix {@code W} of shape {@code [M, K]} and x of shape {@code [K]} or {@code [K, 1]}. */
+    /**
+     * {@code W x} for a constant matrix {@code W} of shape {@code [M, K]} and x of shape {@code [K]} or
+     * {@code [K, 1]}.
+     */
     private static Flow matMulLeft(OnnxNode node, ConstantTensor w, Flow x) {
         int[] dims = x.dims();
         int[] wd = squeezeLeading(w.dims());

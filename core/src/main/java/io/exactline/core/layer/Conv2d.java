@@ -94,7 +94,8 @@ public final class Conv2d implements AffineLayer {
                 int i = g * inPerGroup + ig;
                 for (int ky = 0; ky < kh; ky++) {
                     for (int kx = 0; kx < kw; kx++) {
-                        r[((i * kh + ky) * kw + kx) * outPerGroup + og] = k[((o * inPerGroup + ig) * kh + ky) * kw + kx];
+                        r[((i * kh + ky) * kw + kx) * outPerGroup + og] =
+                                k[((o * inPerGroup + ig) * kh + ky) * kw + kx];
                     }
                 }
             }
@@ -237,18 +238,24 @@ public final class Conv2d implements AffineLayer {
         int kw = window.kernelWidth();
         int inPerGroup = inChannels / groups;
         int outPerGroup = outChannels / groups;
+        int[] rowStart = rows.start();
+        int[] rowKernel = rows.kernelIndex();
+        int[] rowOutput = rows.outputIndex();
+        int[] columnStart = columns.start();
+        int[] columnKernel = columns.kernelIndex();
+        int[] columnOutput = columns.outputIndex();
         for (int i = 0; i < inChannels; i++) {
             int channelOffset = (i / inPerGroup) * outPerGroup;
             int inputBase = inOffset + i * inHeight * inWidth;
             for (int iy = 0; iy < inHeight; iy++) {
                 for (int ix = 0; ix < inWidth; ix++) {
                     double sum = 0.0;
-                    for (int r = rows.start()[iy]; r < rows.start()[iy + 1]; r++) {
-                        int kernelRow = (i * kh + rows.kernelIndex()[r]) * kw;
-                        int outputRow = rows.outputIndex()[r] * outWidth;
-                        for (int c = columns.start()[ix]; c < columns.start()[ix + 1]; c++) {
-                            int w = (kernelRow + columns.kernelIndex()[c]) * outPerGroup;
-                            int a = (outputRow + columns.outputIndex()[c]) * outChannels + channelOffset;
+                    for (int r = rowStart[iy]; r < rowStart[iy + 1]; r++) {
+                        int kernelRow = (i * kh + rowKernel[r]) * kw;
+                        int outputRow = rowOutput[r] * outWidth;
+                        for (int c = columnStart[ix]; c < columnStart[ix + 1]; c++) {
+                            int w = (kernelRow + columnKernel[c]) * outPerGroup;
+                            int a = (outputRow + columnOutput[c]) * outChannels + channelOffset;
                             for (int o = 0; o < outPerGroup; o++) {
                                 sum += g[a + o] * scatterKernel[w + o];
                             }

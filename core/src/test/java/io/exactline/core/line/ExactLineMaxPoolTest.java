@@ -69,6 +69,31 @@ class ExactLineMaxPoolTest {
     }
 
     @Test
+    void gradientOnEachPieceIsTheSlopeAlongTheLine() {
+        Random random = new Random(29);
+        Network network = convNet(random);
+        double[] a = gaussian(random, 36);
+        double[] b = gaussian(random, 36);
+        LinePartition partition = ExactLine.partition(network, a, b);
+        for (int i = 0; i < partition.pieceCount(); i++) {
+            double length = partition.ratio(i + 1) - partition.ratio(i);
+            if (length < 1e-6) {
+                continue;
+            }
+            for (int k = 0; k < 3; k++) {
+                double[] gradient = partition.gradientOf(i, k);
+                double directional = 0;
+                for (int j = 0; j < a.length; j++) {
+                    directional += gradient[j] * (b[j] - a[j]);
+                }
+                double slope = (partition.outputAtRatio(i + 1)[k] - partition.outputAtRatio(i)[k]) / length;
+                assertThat(directional).as("piece %d output %d", i, k)
+                        .isCloseTo(slope, within(1e-6 * (1 + Math.abs(slope))));
+            }
+        }
+    }
+
+    @Test
     void maxPoolArgmaxSwitchesAreBreakpoints() {
         Random random = new Random(23);
         Network network = convNet(random);
