@@ -1,0 +1,34 @@
+package io.exactline.verifier.bounds;
+
+/**
+ * How hard {@link BoundComputer} works for its bounds. Every combination is sound; they trade time for
+ * tightness.
+ *
+ * @param forwardSymbolic propagate linear bounds in terms of the input forward through the network (cheap when
+ *     the input has few dimensions, as ACAS Xu's 5) and intersect their concretisation with the interval bounds
+ * @param backSubstitution tighten every unstable pre-activation unit and every output by back-substitution to
+ *     the input (DeepPoly/CROWN); costs one pass per unstable unit
+ * @param alphaSteps projected-gradient steps on the lower-relaxation slopes of unstable ReLUs when bounding an
+ *     objective (alpha-CROWN); 0 keeps the adaptive DeepPoly slopes
+ */
+public record BoundOptions(boolean forwardSymbolic, boolean backSubstitution, int alphaSteps) {
+    /** Interval bound propagation only: the cheapest and loosest. */
+    public static final BoundOptions INTERVAL = new BoundOptions(false, false, 0);
+    /** Forward symbolic bounds, objectives by back-substitution. */
+    public static final BoundOptions FORWARD = new BoundOptions(true, false, 0);
+    /** DeepPoly/CROWN: every unstable unit by back-substitution. */
+    public static final BoundOptions BACKWARD = new BoundOptions(false, true, 0);
+    /** Forward symbolic bounds refined by back-substitution of the units they leave unstable. */
+    public static final BoundOptions FORWARD_BACKWARD = new BoundOptions(true, true, 0);
+
+    public BoundOptions {
+        if (alphaSteps < 0) {
+            throw new IllegalArgumentException("alphaSteps must be >= 0, got " + alphaSteps);
+        }
+    }
+
+    /** These options with {@code steps} alpha-CROWN steps per objective. */
+    public BoundOptions withAlphaSteps(int steps) {
+        return new BoundOptions(forwardSymbolic, backSubstitution, steps);
+    }
+}
