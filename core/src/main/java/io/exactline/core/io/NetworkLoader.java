@@ -2,6 +2,7 @@ package io.exactline.core.io;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import io.exactline.core.BadInputException;
@@ -12,7 +13,14 @@ import io.exactline.core.network.Network;
  * the network on physical inputs and outputs, clip and normalisation included).
  */
 public final class NetworkLoader {
+    private static final List<String> EXTENSIONS = List.of("nnet");
+
     private NetworkLoader() {
+    }
+
+    /** The file extensions {@link #load} reads, without the dot, in lower case. */
+    public static List<String> extensions() {
+        return EXTENSIONS;
     }
 
     /**
@@ -27,7 +35,7 @@ public final class NetworkLoader {
             throw new BadInputException(name + ": no such file");
         }
         if (Files.isDirectory(file)) {
-            throw new BadInputException(name + ": is a directory; give a network file (.nnet)");
+            throw new BadInputException(name + ": is a directory; give a network file (." + String.join(", .", EXTENSIONS) + ")");
         }
         if (!Files.isReadable(file)) {
             throw new BadInputException(name + ": permission denied; cannot read the network file");
@@ -39,8 +47,8 @@ public final class NetworkLoader {
         return switch (extension) {
             case "nnet" -> NnetLoader.load(file);
             default -> throw new BadInputException(name + ": unknown network format "
-                    + (extension.isEmpty() ? "(no extension)" : "'." + extension + "'")
-                    + "; exactline reads .nnet files");
+                    + (extension.isEmpty() ? "(no extension)" : "'." + extension + "'") + "; exactline reads ."
+                    + String.join(" and .", EXTENSIONS) + " files");
         };
     }
 }
