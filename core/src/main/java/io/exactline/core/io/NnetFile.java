@@ -3,9 +3,9 @@ package io.exactline.core.io;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.exactline.core.layer.BoxClip;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
+import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
@@ -22,10 +22,10 @@ import io.exactline.core.network.Shape;
  *   h_k = relu(W_k h_{k-1} + b_k) for 1 <= k < L,
  *   h_0 = (clip(x, min, max) - mean) / range   (element-wise).
  * </pre>
- * {@link #network()} builds it from explicit layers (clip, normalisation, dense and ReLU layers, de-normalisation),
- * so every exact analysis sees the clip as the piecewise-linear layer it is. {@link #normalizedNetwork()} is the
- * core {@code h_0 -> W_L h_{L-1} + b_L} alone, from normalised inputs to normalised outputs (what the ONNX
- * conversions of the ACAS Xu networks contain).
+ * {@link #network()} builds it from explicit layers (the clip, the normalisation, dense and ReLU layers, the
+ * de-normalisation), so every exact analysis sees the clip as the piecewise-linear map it is.
+ * {@link #normalizedNetwork()} is the core {@code h_0 -> W_L h_{L-1} + b_L} alone, from normalised inputs to
+ * normalised outputs (what the ONNX conversions of the ACAS Xu networks contain).
  */
 public final class NnetFile {
     private final String source;
@@ -138,9 +138,28 @@ public final class NnetFile {
         return outputRange;
     }
 
-    /** The clip of the inputs to {@code [min, max]}. */
-    public BoxClip inputClip() {
-        return new BoxClip(Shape.vector(inputSize()), inputMin, inputMax);
+    /**
+     * The clip of every input to its own interval {@code [min_i, max_i]}, as three layers that every analysis of
+     * piecewise-linear networks handles: {@code u_i = (x_i - min_i) / (max_i - min_i)}, a {@link HardTanh} clipping
+     * {@code u} to [0, 1], and {@code x'_i = min_i + u_i (max_i - min_i)}. The hard tanh's states are the clip's:
+     * 0 clipped at the minimum, 1 inside, 2 clipped at the maximum. An input with {@code min_i = max_i} is the
+     * constant {@code min_i}. Up to rounding in the affine maps, this is {@code clip(x, min, max)}.
+     */
+    public Network inputClip() {
+        int n = inputSize();
+        double[] toUnitScale = new double[n];
+        double[] toUnitShift = new double[n];
+        double[] width = new double[n];
+        for (int i = 0; i < n; i++) {
+            width[i] = inputMax[i] - inputMin[i];
+            if (width[i] > 0) {
+                toUnitScale[i] = 1.0 / width[i];
+                toUnitShift[i] = -inputMin[i] / width[i];
+            }
+        }
+        Shape shape = Shape.vector(n);
+        return new Network(List.of(new ElementwiseAffine(shape, toUnitScale, toUnitShift), new HardTanh(shape, 0, 1),
+                new ElementwiseAffine(shape, width, inputMin)), source + " (input clip)");
     }
 
     /** The input normalisation {@code x_i -> (x_i - mean_i) / range_i}. */
@@ -169,12 +188,11 @@ public final class NnetFile {
     }
 
     /**
-     * The network as the format defines it, on physical inputs and outputs: {@link #inputClip()},
+     * The network as the format defines it, on physical inputs and outputs: the layers of {@link #inputClip()},
      * {@link #inputNormalization()}, the core of {@link #normalizedNetwork()}, {@link #outputDenormalization()}.
      */
     public Network network() {
-        List<Layer> all = new ArrayList<>();
-        all.add(inputClip());
+        List<Layer> all = new ArrayList<>(inputClip().layers());
         all.add(inputNormalization());
         all.addAll(coreLayers());
         all.add(outputDenormalization());

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.exactline.core.BadInputException;
-import io.exactline.core.layer.BoxClip;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
+import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.line.ActivationPattern;
@@ -97,13 +97,32 @@ class NnetLoaderTest {
     }
 
     @Test
-    void networkIsClipNormaliseCoreDenormaliseAsExplicitLayers() {
+    void networkIsClipNormaliseCoreDenormaliseAsExplicitPiecewiseLinearLayers() {
         List<Class<?>> kinds = NnetLoader.load(tiny()).layers().stream().<Class<?>>map(Layer::getClass).toList();
 
-        assertThat(kinds).containsExactly(BoxClip.class, ElementwiseAffine.class, Dense.class, Relu.class,
-                Dense.class, ElementwiseAffine.class);
+        assertThat(kinds).containsExactly(ElementwiseAffine.class, HardTanh.class, ElementwiseAffine.class,
+                ElementwiseAffine.class, Dense.class, Relu.class, Dense.class, ElementwiseAffine.class);
         assertThat(NnetLoader.read(tiny()).normalizedNetwork().layers().stream().<Class<?>>map(Layer::getClass))
                 .containsExactly(Dense.class, Relu.class, Dense.class);
+    }
+
+    @Test
+    void inputClipClipsEveryInputToItsOwnInterval() {
+        Network clip = NnetLoader.read(tiny()).inputClip();
+
+        assertThat(clip.evaluate(new double[] {-3, 4})).containsExactly(new double[] {-1, 4}, within(1e-15));
+        assertThat(clip.evaluate(new double[] {0.5, 12})).containsExactly(new double[] {0.5, 10}, within(1e-15));
+        assertThat(clip.evaluate(new double[] {2, -0.5})).containsExactly(new double[] {1, 0}, within(1e-15));
+    }
+
+    @Test
+    void inputWithAnEmptyIntervalIsTheConstantMinimum() {
+        Dense identity = new Dense(new double[][] {{1, 0}, {0, 1}}, new double[] {0, 0});
+        NnetFile file = new NnetFile("pinned", List.of(identity), new double[] {-1, 3}, new double[] {1, 3},
+                new double[] {0, 0}, new double[] {1, 1}, 0, 1);
+
+        assertThat(file.network().evaluate(new double[] {0.5, -7})).containsExactly(0.5, 3);
+        assertThat(file.network().evaluate(new double[] {0.5, 70})).containsExactly(0.5, 3);
     }
 
     @Test
@@ -131,7 +150,7 @@ class NnetLoaderTest {
                 assertThat(file.inputMax()).as(file.source()).containsExactly(60760.0, 3.141593, 3.141593, 1200.0, 1200.0);
                 assertThat(file.outputMean()).as(file.source()).isEqualTo(7.5188840201005975);
                 assertThat(file.outputRange()).as(file.source()).isEqualTo(373.94992);
-                assertThat(file.network().layers()).as(file.source()).hasSize(16);
+                assertThat(file.network().layers()).as(file.source()).hasSize(18);
                 assertThat(file.normalizedNetwork().layers()).as(file.source()).hasSize(13);
             }
         }
@@ -171,9 +190,11 @@ class NnetLoaderTest {
         double[] beyond = {62000, 0.7, -3.141592, 200, 1000};
         double[] atMax = {60760, 0.7, -3.141592, 200, 1000};
 
-        assertThat(network.evaluate(beyond)).containsExactly(network.evaluate(atMax));
+        double[] inside = {60000, 0.7, -3.141592, 200, 1000};
+
+        assertThat(network.evaluate(beyond)).containsExactly(network.evaluate(atMax), within(1e-12));
         assertThat(ActivationPattern.at(network, beyond).state(0, 0)).as("clip state of rho").isEqualTo(2);
-        assertThat(ActivationPattern.at(network, atMax).state(0, 0)).as("clip state of rho").isEqualTo(1);
+        assertThat(ActivationPattern.at(network, inside).state(0, 0)).as("clip state of rho").isEqualTo(1);
     }
 
     static Stream<Arguments> malformedFiles() {
