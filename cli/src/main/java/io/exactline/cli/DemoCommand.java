@@ -1,20 +1,14 @@
 package io.exactline.cli;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.exactline.acasxu.Advisory;
 import io.exactline.acasxu.EncounterState;
 import io.exactline.acasxu.NetworkId;
-import io.exactline.core.io.NetworkLoader;
+import io.exactline.core.io.OnnxLoader;
 import io.exactline.core.line.ExactLine;
 import io.exactline.core.line.LinePartition;
 import io.exactline.core.network.Network;
@@ -44,30 +38,22 @@ final class DemoCommand implements Callable<Integer> {
         this("/io/exactline/acasxu/onnx/" + NETWORK.stem() + ".onnx");
     }
 
-    /** A demo reading the network from another classpath resource (tests). */
+    /** A demo reading the network from another classpath resource, an ONNX model (tests). */
     DemoCommand(String resource) {
         this.resource = resource;
     }
 
     @Override
-    public Integer call() throws IOException, URISyntaxException {
-        URL url = DemoCommand.class.getResource(resource);
-        if (url == null) {
-            return explain("this build has no bundled ACAS Xu network (classpath resource " + resource
-                    + " is missing; the acasxu module bundles it)");
-        }
-        String extension = resource.substring(resource.lastIndexOf('.') + 1);
-        if (!NetworkLoader.extensions().contains(extension)) {
-            return explain("the bundled network " + resource + " is a ." + extension + " file and this build reads"
-                    + " only ." + String.join(", .", NetworkLoader.extensions()) + " files");
-        }
-        URI uri = url.toURI();
-        if (uri.getScheme().equals("jar")) {
-            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                return run(NetworkLoader.load(jar.provider().getPath(uri)));
+    public Integer call() throws IOException {
+        byte[] model;
+        try (InputStream in = DemoCommand.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return explain("this build has no bundled ACAS Xu network (classpath resource " + resource
+                        + " is missing; the acasxu module bundles it)");
             }
+            model = in.readAllBytes();
         }
-        return run(NetworkLoader.load(Path.of(uri)));
+        return run(OnnxLoader.load(model, resource, NETWORK.stem() + ".onnx"));
     }
 
     private int explain(String why) {
@@ -81,22 +67,22 @@ final class DemoCommand implements Callable<Integer> {
         LinePartition partition = ExactLine.partition(network, FAR.normalized(), NEAR.normalized());
         StringBuilder s = new StringBuilder();
         s.append("exactline demo: ExactLine on a bundled ACAS Xu network\n\n");
-        s.append(String.format(Locale.ROOT, "Network  N_%d,%d = %s (previous advisory %s, tau %d s)%n",
+        s.append(String.format(Locale.ROOT, "Network  N_%d,%d = %s (previous advisory %s, tau %d s)\n",
                 NETWORK.previous(), NETWORK.tauIndex(), NETWORK.stem(), NETWORK.previousAdvisory(),
                 NETWORK.tauSeconds()));
         s.append(String.format(Locale.ROOT, "Line     an intruder at bearing theta = %.1f deg flying towards us"
-                + " (psi = %.0f deg),%n         own speed %.0f ft/s, intruder speed %.0f ft/s, distance rho from"
-                + " %.0f ft down to %.0f ft%n", Math.toDegrees(FAR.theta()), Math.toDegrees(FAR.psi()), FAR.vOwn(),
+                + " (psi = %.0f deg),\n         own speed %.0f ft/s, intruder speed %.0f ft/s, distance rho from"
+                + " %.0f ft down to %.0f ft\n", Math.toDegrees(FAR.theta()), Math.toDegrees(FAR.psi()), FAR.vOwn(),
                 FAR.vInt(), FAR.rho(), NEAR.rho()));
         s.append(String.format(Locale.ROOT, "Result   the network is affine on each of %d pieces of this line."
-                + " Advisory (minimal score%n         at each piece's midpoint), by distance:%n",
+                + " Advisory (minimal score\n         at each piece's midpoint), by distance:\n",
                 partition.pieceCount()));
         int runStart = 0;
         for (int i = 1; i <= partition.pieceCount(); i++) {
             int advisory = partition.piece(runStart).argmin();
             if (i == partition.pieceCount() || partition.piece(i).argmin() != advisory) {
                 Advisory a = Advisory.ofOutput(advisory);
-                s.append(String.format(Locale.ROOT, "    rho %6.0f .. %6.0f ft   %-3s %-18s (%d pieces)%n",
+                s.append(String.format(Locale.ROOT, "    rho %6.0f .. %6.0f ft   %-3s %-18s (%d pieces)\n",
                         rho(partition.ratio(runStart)), rho(partition.ratio(i)), a, a.description(), i - runStart));
                 runStart = i;
             }

@@ -19,7 +19,7 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (.nnet)")
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (.nnet or .onnx)")
     Path network;
 
     @Option(names = "--input", required = true, paramLabel = "X",
@@ -31,8 +31,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         Network net = NetworkLoader.load(network);
         double[] x = PointArgument.parse("--input", input).fitting(net);
-        String line = NumberText.commaSeparated(net.evaluate(x));
-        spec.commandLine().getOut().println(line);
+        String line = NumberText.commaSeparated(net.evaluate(x)) + "\n";
+        spec.commandLine().getOut().print(line);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

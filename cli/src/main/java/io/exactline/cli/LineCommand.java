@@ -36,7 +36,7 @@ final class LineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (.nnet)")
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (.nnet or .onnx)")
     Path network;
 
     @Option(names = "--from", required = true, paramLabel = "A",

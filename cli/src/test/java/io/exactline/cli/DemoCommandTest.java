@@ -2,11 +2,17 @@ package io.exactline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.exactline.core.io.OnnxLoader;
+import io.exactline.core.line.ExactLine;
+import io.exactline.core.line.LinePartition;
+import io.exactline.core.network.Network;
 import picocli.CommandLine;
 
 class DemoCommandTest {
@@ -32,11 +38,25 @@ class DemoCommandTest {
     }
 
     @Test
-    void bundledNetworkOfAFormatThisBuildCannotReadIsExplained() {
-        Cli.Result result = demo("/io/exactline/cli/version.properties");
+    void runsExactLineOnTheBundledAcasXuNetworkAndListsTheAdvisoryAlongTheLine() throws Exception {
+        Cli.Result result = Cli.run("demo");
 
-        assertThat(result.code()).as("%s", result).isEqualTo(1);
-        assertThat(result.err()).startsWith("error: the demo cannot run: the bundled network"
-                + " /io/exactline/cli/version.properties is a .properties file and this build reads only .nnet files");
+        Network network;
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/io/exactline/acasxu/onnx/"
+                + "ACASXU_run2a_1_1_batch_2000.onnx")) {
+            network = OnnxLoader.load(in.readAllBytes(), "N_1,1", "N_1,1");
+        }
+        LinePartition partition = ExactLine.partition(network, DemoCommand.FAR.normalized(),
+                DemoCommand.NEAR.normalized());
+        List<String> runs = result.out().lines().filter(l -> l.startsWith("    rho ")).toList();
+        int pieces = runs.stream().mapToInt(l -> Integer.parseInt(l.replaceAll(".*\\((\\d+) pieces\\)$", "$1"))).sum();
+        assertThat(result.code()).as("%s", result).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).contains("affine on each of " + partition.pieceCount() + " pieces");
+        assertThat(pieces).as("pieces over all runs").isEqualTo(partition.pieceCount());
+        assertThat(runs.get(0)).startsWith("    rho  60760 ..");
+        assertThat(runs.get(runs.size() - 1)).contains("..   1000 ft");
+        assertThat(runs.size()).as("advisory runs").isGreaterThan(1);
+        assertThat(runs.get(0)).contains("COC clear of conflict");
     }
 }

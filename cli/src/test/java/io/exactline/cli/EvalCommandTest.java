@@ -14,7 +14,7 @@ import io.exactline.core.io.NnetLoader;
 import io.exactline.testkit.SharedData;
 
 class EvalCommandTest {
-    private static final String NL = System.lineSeparator();
+    private static final String NL = "\n";
 
     @TempDir
     Path temp;

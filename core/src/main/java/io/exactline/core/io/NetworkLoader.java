@@ -9,18 +9,14 @@ import io.exactline.core.BadInputException;
 import io.exactline.core.network.Network;
 
 /**
- * Loads a network from a file, choosing the reader by the file's extension: {@code .nnet} ({@link NnetLoader},
- * the network on physical inputs and outputs, clip and normalisation included).
+ * Loads a network from a file, choosing the reader by the file's extension (any case): {@code .nnet}
+ * ({@link NnetLoader}: the network on physical inputs and outputs, clip and normalisation included) or
+ * {@code .onnx} ({@link OnnxLoader}).
  */
 public final class NetworkLoader {
-    private static final List<String> EXTENSIONS = List.of("nnet");
+    private static final List<String> EXTENSIONS = List.of("nnet", "onnx");
 
     private NetworkLoader() {
-    }
-
-    /** The file extensions {@link #load} reads, without the dot, in lower case. */
-    public static List<String> extensions() {
-        return EXTENSIONS;
     }
 
     /**
@@ -46,6 +42,7 @@ public final class NetworkLoader {
         String extension = dot < 0 ? "" : base.substring(dot + 1).toLowerCase(Locale.ROOT);
         return switch (extension) {
             case "nnet" -> NnetLoader.load(file);
+            case "onnx" -> OnnxLoader.load(file);
             default -> throw new BadInputException(name + ": unknown network format "
                     + (extension.isEmpty() ? "(no extension)" : "'." + extension + "'") + "; exactline reads ."
                     + String.join(" and .", EXTENSIONS) + " files");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.exactline.core.BadInputException;
 import io.exactline.core.network.Network;
+import io.exactline.testkit.SharedData;
 
 class NetworkLoaderTest {
     @TempDir
@@ -26,6 +27,17 @@ class NetworkLoaderTest {
 
         assertThat(network.source()).isEqualTo(copy.toString());
         assertThat(network.evaluate(new double[] {3, -5})).containsExactly(NnetLoader.load(copy).evaluate(new double[] {3, -5}));
+    }
+
+    @Test
+    void loadsOnnxFiles() {
+        Path onnx = SharedData.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+
+        Network network = NetworkLoader.load(onnx);
+
+        assertThat(network.inputSize()).isEqualTo(5);
+        assertThat(network.evaluate(new double[] {0.1, 0.2, -0.3, 0.4, -0.1}))
+                .containsExactly(OnnxLoader.load(onnx).evaluate(new double[] {0.1, 0.2, -0.3, 0.4, -0.1}));
     }
 
     @Test
@@ -51,7 +63,7 @@ class NetworkLoaderTest {
 
         assertThatThrownBy(() -> NetworkLoader.load(text))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(text + ": unknown network format '.txt'; exactline reads .nnet");
+                .hasMessage(text + ": unknown network format '.txt'; exactline reads .nnet and .onnx files");
         assertThatThrownBy(() -> NetworkLoader.load(bare))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(bare + ": unknown network format (no extension)");
