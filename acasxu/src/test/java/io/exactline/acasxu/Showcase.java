@@ -13,7 +13,10 @@ enum Showcase {
             new EncounterState(60760, 0, Math.PI, 100, 1200), Advisory.WR, 0.7972908101346337, 0.7975032163769011),
     /** Bearing swept around the ownship at 1,000 ft: strong right for 4.5e-5 rad inside strong left. */
     BEARING_SWEEP_1_1("1_1", new EncounterState(1000, -Math.PI, 2, 1200, 400),
-            new EncounterState(1000, Math.PI, 2, 1200, 400), Advisory.SR, 0.4347667130462032, 0.4347738044575519);
+            new EncounterState(1000, Math.PI, 2, 1200, 400), Advisory.SR, 0.4347667130462032, 0.4347738044575519),
+    /** Intruder 57 deg to the right, range 0 to 60,760 ft: a 9 ft weak right between clear-of-conflict intervals. */
+    CLEAR_OF_CONFLICT_GAP_1_7("1_7", new EncounterState(0, -1, 0.5, 400, 400),
+            new EncounterState(60760, -1, 0.5, 400, 400), Advisory.WR, 0.07917077605868704, 0.07932329435283787);
 
     final String network;
     final EncounterState from;
