@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.NnetFile;
+import io.exactline.core.io.NnetLoader;
 import io.exactline.core.io.OnnxLoader;
 import io.exactline.core.network.Network;
 
@@ -33,18 +35,26 @@ public final class AcasNetworks {
     }
 
     /**
-     * Loads an ACAS Xu network from a user's ONNX file. The file must compute the normalised-input,
-     * normalised-score function as the bundled ones do (the VNN-COMP conversions do).
+     * Loads an ACAS Xu network from a user's file, in the bundled networks' convention. An {@code .nnet} file
+     * (Reluplex format) contributes its core from normalised inputs to normalised scores,
+     * {@link NnetFile#normalizedNetwork()}: its clip, normalisation and de-normalisation are dropped, as they are
+     * the ACAS Xu ones ({@link Normalization}) for the 45 networks. An {@code .onnx} file must itself compute the
+     * normalised function, as the VNN-COMP conversions do.
      *
      * @throws BadInputException if the file cannot be read, is not a supported network, or does not map 5 inputs
      *         to 5 scores
      */
     public static Network load(Path file) {
         String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".onnx")) {
-            throw new BadInputException(file + ": unknown network format; give an .onnx file");
+        Network network;
+        if (name.endsWith(".onnx")) {
+            network = OnnxLoader.load(file);
+        } else if (name.endsWith(".nnet")) {
+            network = NnetLoader.read(file).normalizedNetwork();
+        } else {
+            throw new BadInputException(file + ": unknown network format; give an .onnx or .nnet file");
         }
-        return requireAcasShape(OnnxLoader.load(file), file.toString());
+        return requireAcasShape(network, file.toString());
     }
 
     /**
@@ -62,7 +72,7 @@ public final class AcasNetworks {
             return bundled(NetworkId.parse(spec));
         } catch (BadInputException e) {
             throw new BadInputException("network '" + spec + "' is neither a file nor a bundled ACAS Xu network;"
-                    + " give x_y with x in 1..5 and y in 1..9 (e.g. 1_1) or the path of an .onnx file", e);
+                    + " give x_y with x in 1..5 and y in 1..9 (e.g. 1_1) or the path of an .onnx or .nnet file", e);
         }
     }
 

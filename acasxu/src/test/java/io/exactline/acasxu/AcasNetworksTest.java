@@ -60,6 +60,19 @@ class AcasNetworksTest {
     }
 
     @Test
+    void anNnetFileGivesTheBundledFunctionOnNormalisedInputsUpToTheFloat32Weights() {
+        Path file = SharedData.require("acasxu/nnet/ACASXU_run2a_4_6_batch_2000.nnet");
+        Network fromNnet = AcasNetworks.load(file);
+        Network bundled = AcasNetworks.bundled(NetworkId.parse("4_6"));
+
+        for (EncounterState state : new EncounterState[] {new EncounterState(1200, -0.4, 3.0, 900, 800),
+            new EncounterState(45000, 2.2, -1.1, 150, 30)}) {
+            double[] x = state.normalized();
+            assertThat(fromNnet.evaluate(x)).as("%s", state).containsExactly(bundled.evaluate(x), within(1e-7));
+        }
+    }
+
+    @Test
     void resolveTakesBundledIdsAndFileNames() {
         assertThat(AcasNetworks.resolve("4_2")).isSameAs(AcasNetworks.bundled(new NetworkId(4, 2)));
         assertThat(AcasNetworks.resolve("ACASXU_run2a_4_2_batch_2000.onnx"))
