@@ -593,6 +593,12 @@ public final class PolicyPlot {
             lines.add("x = " + symbol(InputVariable.RHO) + " cos " + symbol(InputVariable.THETA) + ", y = "
                     + symbol(InputVariable.RHO) + " sin " + symbol(InputVariable.THETA) + "; curved");
             lines.add("edges drawn within 0.2 px.");
+            TopDownWindow v = topDown.get();
+            if (v.xMin() < 0 && v.yMin() <= 0 && v.yMax() >= 0) {
+                lines.add("Behind the ownship (y = 0, x < 0)");
+                lines.add(symbol(InputVariable.THETA) + " jumps from \u03c0 to -\u03c0: the network");
+                lines.add("need not agree across that ray.");
+            }
         } else {
             lines.add("Cells: exact polygons on which one");
             lines.add("score is minimal (vertices from the");
