@@ -76,11 +76,13 @@ public final class AdvisorySlice {
 
     /**
      * The segments, in slice coordinates, along which two different advisories meet: the cell edges whose two
-     * sides hold different advisories. The cell across an edge is found by locating a point {@code 1e-9} of the
-     * slice's size beyond it; an edge bordering several cells (where a neighbour was cut and this cell not) is
-     * bisected until each piece borders one cell or is shorter than {@code 1/4096} of the slice. So the segments
-     * are exact up to rounding, except that a boundary may end up to {@code 1/4096} of the slice away from where
-     * it truly ends at such a junction. Each segment is reported once.
+     * sides hold different advisories. The cells across an edge are those met by the line {@code 1e-9} of the
+     * slice's size beyond it, followed from cell to cell (an edge may border several cells where a neighbour was
+     * cut and this cell not), so the segments are exact up to rounding, except next to cells thinner than that
+     * offset (near a sharp corner), which the line passes over: there a segment may run along the far side of the
+     * sliver, within {@code 1e-9} of the slice's size of the true boundary. Only where the line meets no cell (a
+     * sliver dropped from the cells) is the edge bisected instead, to pieces of {@code 1/4096} of the slice. Each
+     * segment is reported once.
      */
     public List<BoundarySegment> boundaries() {
         AxisRange x = slice.x();
@@ -110,6 +112,8 @@ public final class AdvisorySlice {
         private double ny;
         private double[] from;
         private double[] to;
+        /** Index in {@code out} of the first segment reported on the current edge; only those may be extended. */
+        private int edgeFirst;
 
         EdgeWalk(CellLocator locator, int cell, List<BoundarySegment> out) {
             this.locator = locator;
@@ -136,9 +140,37 @@ public final class AdvisorySlice {
                 ny = -(qx - px) / length * OFFSET;
                 from = c.vertex(k);
                 to = c.vertex(l);
+                edgeFirst = out.size();
                 double inset = Math.min(0.25, INSET / length);
-                walk(0, 1, neighbour(inset), neighbour(1 - inset), length);
+                follow(inset, length);
             }
+        }
+
+        /**
+         * Follows the edge through the cells across it: from the cell found just past the start, to the point where
+         * the line {@code OFFSET} beyond the edge leaves that cell (exact, from the cell's edges), and on to the
+         * next cell. Where no cell is found (outside the slice, or a dropped sliver), or rounding keeps the walk
+         * in one cell, the rest of the edge is bisected instead.
+         */
+        private void follow(double inset, double length) {
+            double r = 0;
+            int a = neighbour(inset);
+            while (a >= 0) {
+                double exit = Math.max(r, locator.exit(a, px + nx, py + ny, qx - px, qy - py));
+                if (exit >= 1 - inset) {
+                    report(r, 1, a);
+                    return;
+                }
+                report(r, exit, a);
+                int next = neighbour(exit + inset);
+                if (next == a) {
+                    walk(exit, 1, a, neighbour(1 - inset), length);
+                    return;
+                }
+                r = exit;
+                a = next;
+            }
+            walk(r, 1, a, neighbour(1 - inset), length);
         }
 
         private int neighbour(double r) {
@@ -173,7 +205,7 @@ public final class AdvisorySlice {
             double u1 = from[0] + r1 * (to[0] - from[0]);
             double w1 = from[1] + r1 * (to[1] - from[1]);
             int last = out.size() - 1;
-            if (last >= 0) {
+            if (last >= edgeFirst) {
                 BoundarySegment previous = out.get(last);
                 if (previous.u1() == u0 && previous.w1() == w0 && previous.higher() == across
                         && previous.lower() == advisory) {

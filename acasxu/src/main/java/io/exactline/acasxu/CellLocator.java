@@ -88,6 +88,28 @@ final class CellLocator {
         return -1;
     }
 
+    /**
+     * Where the line {@code (x + r dx, y + r dy)} leaves cell {@code c} as {@code r} grows: the smallest {@code r}
+     * at which it crosses an edge of the cell outwards (Cyrus-Beck), or infinity if it never does.
+     */
+    double exit(int c, double x, double y, double dx, double dy) {
+        double[] px = xs[c];
+        double[] py = ys[c];
+        int m = px.length;
+        double exit = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < m; k++) {
+            int l = k + 1 == m ? 0 : k + 1;
+            double ex = px[l] - px[k];
+            double ey = py[l] - py[k];
+            double outward = ex * dy - ey * dx;
+            if (outward < 0) {
+                double inside = ex * (y - py[k]) - ey * (x - px[k]);
+                exit = Math.min(exit, -inside / outward);
+            }
+        }
+        return exit;
+    }
+
     /** Vertices of cell {@code c} in the unit square, counterclockwise. */
     double[] xs(int c) {
         return xs[c];

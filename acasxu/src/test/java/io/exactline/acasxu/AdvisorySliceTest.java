@@ -72,6 +72,37 @@ class AdvisorySliceTest {
     }
 
     @Test
+    void theTwoAdvisoriesOfEveryBoundarySegmentTieThereAsTheNetworkIsContinuous() {
+        Network network = AcasNetworks.bundled(NetworkId.parse("1_1"));
+        InputSlice near = new InputSlice(new AxisRange(InputVariable.RHO, 0, 10000),
+                new AxisRange(InputVariable.THETA, -1.5, -0.5), new EncounterState(0, 0, Math.PI, 800, 800));
+        AdvisorySlice slice = AdvisorySlice.compute(network, near);
+
+        List<String> offBoundary = new ArrayList<>();
+        List<BoundarySegment> boundaries = slice.boundaries();
+        for (BoundarySegment s : boundaries) {
+            for (double r : new double[] {0.0, 0.5, 1.0}) {
+                double u = s.u0() + r * (s.u1() - s.u0());
+                double w = s.w0() + r * (s.w1() - s.w0());
+                double[] y = network.evaluate(near.inputAt(u, w));
+                double tie = Math.abs(y[s.lower().outputIndex()] - y[s.higher().outputIndex()]);
+                double lowest = Math.min(y[s.lower().outputIndex()], y[s.higher().outputIndex()]);
+                boolean others = true;
+                for (double v : y) {
+                    others &= v >= lowest - 1e-8;
+                }
+                // A segment may run up to 1e-9 of the slice off the true boundary (past a thinner sliver), where
+                // the scores, changing by less than 10 per unit of the slice, tie within 1e-8.
+                if (tie > 1e-8 || !others) {
+                    offBoundary.add(s + " at r=" + r + ": scores " + java.util.Arrays.toString(y));
+                }
+            }
+        }
+        assertThat(boundaries).hasSizeGreaterThan(100);
+        assertThat(offBoundary).isEmpty();
+    }
+
+    @Test
     void cellsAgreeWithTheNetworkAtRandomPointsOfARealSlice() {
         Network network = AcasNetworks.bundled(NetworkId.parse("1_1"));
         AdvisorySlice slice = AdvisorySlice.compute(network, RHO_THETA);
