@@ -1,23 +1,23 @@
 package io.exactline.core.attribution;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
-import io.exactline.core.BadInputException;
 import io.exactline.core.line.LinePartition;
 
 /**
- * The gradient of one network output {@code F_k} along a segment {@code x(t) = x' + t (x − x')}, held as one
- * constant gradient {@code g_j} per ExactLine piece {@code [t_j, t_{j+1}]}. From these every path integral of the
- * gradient follows without further back-propagation:
+ * The gradient of one network output {@code F_k} along a segment {@code x(t) = x' + t (x − x')}: one constant
+ * gradient {@code g_j} per ExactLine piece {@code [t_j, t_{j+1}]}. From these every path integral of the gradient
+ * follows without further back-propagation:
  * <ul>
  *   <li>the exact integral {@code ∫_0^1 ∇F_k(x(t)) dt = Σ_j (t_{j+1} − t_j) g_j}, hence exact Integrated
  *       Gradients ({@link #exact()});</li>
  *   <li>any Riemann sum {@code Σ_s w_s ∇F_k(x(τ_s))}: each sample ratio {@code τ_s} lands in one piece, so the
- *       sum is {@code Σ_j (Σ_{s in piece j} w_s) g_j} ({@link #riemann}). It costs a binary search per sample
- *       and one vector update per piece hit, instead of a forward and backward pass per sample.</li>
+ *       sum is {@code Σ_j (Σ_{s in piece j} w_s) g_j} ({@link #riemann}).</li>
  * </ul>
- * Memory: {@code pieceCount() × inputSize} doubles.
+ * The gradients are held as {@code g_0} and the sparse changes {@code g_j − g_{j−1}} (between neighbouring
+ * pieces usually one unit changes slope, which moves few gradient entries), so memory and the cost of any
+ * weighted sum {@code Σ_j w_j g_j = Σ_j (Σ_{i >= j} w_i)(g_j − g_{j−1})} are linear in the number of pieces plus
+ * the number of changed entries. Obtain one from {@link IntegratedGradients}.
  *
  * <p><b>Samples on a breakpoint.</b> A ratio {@code τ} equal to a breakpoint {@code t_j} ({@code 0 < j < k}) takes
  * the gradient of the piece that starts there, and {@code τ = 1} that of the last piece. The network's own
@@ -30,10 +30,13 @@ public final class PathGradients {
     private final int width;
     private final double[] ratios;
     private final double[] direction;
-    private final double[] gradients; // pieceCount rows of width, row-major
+    private final double[] first;
+    private final int[] changeStart;
+    private final int[] changeIndex;
+    private final double[] changeValue;
     private final double[] slopes; // g_j · (x − x'): dF_k/dt on piece j
 
-    private PathGradients(LinePartition partition, int output, double[] gradients) {
+    PathGradients(LinePartition partition, int output, GradientWalk.Deltas deltas) {
         this.partition = partition;
         this.output = output;
         this.width = partition.network().inputSize();
@@ -44,37 +47,21 @@ public final class PathGradients {
         for (int i = 0; i < width; i++) {
             direction[i] = end[i] - start[i];
         }
-        this.gradients = gradients;
+        this.first = deltas.first();
+        this.changeStart = deltas.start();
+        this.changeIndex = deltas.index();
+        this.changeValue = deltas.value();
         this.slopes = new double[partition.pieceCount()];
+        double slope = 0;
+        for (int i = 0; i < width; i++) {
+            slope += first[i] * direction[i];
+        }
         for (int j = 0; j < slopes.length; j++) {
-            double s = 0;
-            for (int i = 0; i < width; i++) {
-                s += gradients[j * width + i] * direction[i];
+            for (int k = changeStart[j]; k < changeStart[j + 1]; k++) {
+                slope += changeValue[k] * direction[changeIndex[k]];
             }
-            slopes[j] = s;
+            slopes[j] = slope;
         }
-    }
-
-    /**
-     * Computes the gradient of output {@code output} on every piece of {@code partition} (at the piece's
-     * midpoint, where the activation pattern is the piece's), pieces in parallel.
-     *
-     * @param partition the segment from the baseline {@code x'} (its start) to the input {@code x} (its end)
-     * @throws BadInputException if {@code output} is not an output of the partitioned network
-     */
-    public static PathGradients of(LinePartition partition, int output) {
-        int outputs = partition.network().outputSize();
-        if (output < 0 || output >= outputs) {
-            throw new BadInputException("output index " + output + " is out of range; " + partition.network().source()
-                    + " has " + outputs + " outputs");
-        }
-        int width = partition.network().inputSize();
-        int pieces = partition.pieceCount();
-        double[] gradients = new double[pieces * width];
-        IntStream range = IntStream.range(0, pieces);
-        (pieces > 1 ? range.parallel() : range).forEach(
-                j -> System.arraycopy(partition.gradientOf(j, output), 0, gradients, j * width, width));
-        return new PathGradients(partition, output, gradients);
     }
 
     /** The partition of the segment from baseline to input. */
@@ -99,7 +86,16 @@ public final class PathGradients {
 
     /** The constant gradient {@code ∇F_k} on piece {@code j}. */
     public double[] gradient(int j) {
-        return Arrays.copyOfRange(gradients, j * width, (j + 1) * width);
+        double[] g = first.clone();
+        for (int k = changeStart[0]; k < changeStart[j + 1]; k++) {
+            g[changeIndex[k]] += changeValue[k];
+        }
+        return g;
+    }
+
+    /** Total number of gradient entries that change from one piece to the next, over the whole segment. */
+    public int changedEntries() {
+        return changeIndex.length;
     }
 
     /** {@code F_k(x) − F_k(x')}, from the outputs ExactLine computed at the segment's ends. */
@@ -122,11 +118,11 @@ public final class PathGradients {
 
     /** Exact Integrated Gradients: {@code (x − x') ⊙ Σ_j (t_{j+1} − t_j) g_j}, with its completeness gap. */
     public ExactAttribution exact() {
-        double[] integral = new double[width];
-        for (int j = 0; j < pieceCount(); j++) {
-            addScaled(integral, ratios[j + 1] - ratios[j], j);
+        double[] lengths = new double[pieceCount()];
+        for (int j = 0; j < lengths.length; j++) {
+            lengths[j] = ratios[j + 1] - ratios[j];
         }
-        double[] attributions = scaleByDirection(integral);
+        double[] attributions = scaleByDirection(weightedSum(lengths));
         double total = 0;
         for (double a : attributions) {
             total += a;
@@ -140,23 +136,11 @@ public final class PathGradients {
      * {@code (x − x') ⊙ Σ_s w_s ∇F_k(x' + τ_s (x − x'))}, with the ratios and weights of {@code method}.
      */
     public double[] riemann(RiemannMethod method, int m) {
-        int count = method.gradientCount(m);
-        double[] sum = new double[width];
-        int piece = -1;
-        double weight = 0;
-        for (int s = 0; s < count; s++) {
-            int j = pieceAt(method.ratio(s, m));
-            if (j != piece) {
-                if (piece >= 0) {
-                    addScaled(sum, weight, piece);
-                }
-                piece = j;
-                weight = 0;
-            }
-            weight += method.weight(s, m);
+        double[] weights = new double[pieceCount()];
+        for (int s = 0; s < method.gradientCount(m); s++) {
+            weights[pieceAt(method.ratio(s, m))] += method.weight(s, m);
         }
-        addScaled(sum, weight, piece);
-        return scaleByDirection(sum);
+        return scaleByDirection(weightedSum(weights));
     }
 
     /**
@@ -172,11 +156,23 @@ public final class PathGradients {
         return total;
     }
 
-    private void addScaled(double[] target, double factor, int piece) {
-        int offset = piece * width;
-        for (int i = 0; i < width; i++) {
-            target[i] += factor * gradients[offset + i];
+    /** {@code Σ_j w_j g_j} as {@code (Σ_j w_j) g_0 + Σ_{j >= 1} (Σ_{i >= j} w_i)(g_j − g_{j−1})}. */
+    private double[] weightedSum(double[] weights) {
+        double[] sum = new double[width];
+        double suffix = 0;
+        for (int j = weights.length - 1; j >= 1; j--) {
+            suffix += weights[j];
+            if (suffix != 0) {
+                for (int k = changeStart[j]; k < changeStart[j + 1]; k++) {
+                    sum[changeIndex[k]] += suffix * changeValue[k];
+                }
+            }
         }
+        suffix += weights[0];
+        for (int i = 0; i < width; i++) {
+            sum[i] += suffix * first[i];
+        }
+        return sum;
     }
 
     private double[] scaleByDirection(double[] integral) {

@@ -55,7 +55,7 @@ class IntegratedGradientsAxiomsTest {
         double[] baseline = TestNetworks.randomPoint(random, 4);
 
         for (int k = 0; k < 3; k++) {
-            ExactAttribution ig = IntegratedGradients.exact(network, x, Baseline.of(baseline), k);
+            ExactAttribution ig = IntegratedGradients.of(network).exact(x, Baseline.of(baseline), k);
             double change = network.evaluate(x)[k] - network.evaluate(baseline)[k];
             assertThat(sum(ig.attributions())).as("output %d, %d pieces", k, ig.pieceCount())
                     .isCloseTo(change, within(1e-9 * Math.abs(change)));
@@ -72,7 +72,7 @@ class IntegratedGradientsAxiomsTest {
             double change = network.evaluate(x)[0] - network.evaluate(baseline)[0];
             assertThat(change).as("feature %d changes the output", i).isNotZero();
 
-            double[] ig = IntegratedGradients.exact(network, x, Baseline.of(baseline), 0).attributions();
+            double[] ig = IntegratedGradients.of(network).exact(x, Baseline.of(baseline), 0).attributions();
 
             assertThat(ig[i]).as("attribution of feature %d", i).isNotZero().isCloseTo(change, within(1e-12));
             for (int j = 0; j < 5; j++) {
@@ -93,7 +93,7 @@ class IntegratedGradientsAxiomsTest {
         Network network = TestNetworks.of("ignores feature 2", new Dense(w, net.first().bias()), relu(12),
                 net.second());
 
-        double[] ig = IntegratedGradients.exact(network, new double[] {0.5, -0.7, 3.0, 0.2}, Baseline.zeros(), 1)
+        double[] ig = IntegratedGradients.of(network).exact(new double[] {0.5, -0.7, 3.0, 0.2}, Baseline.zeros(), 1)
                 .attributions();
 
         assertThat(ig[2]).isZero();
@@ -198,8 +198,8 @@ class IntegratedGradientsAxiomsTest {
             double[] baseline = TestNetworks.randomPoint(random, a.inputSize());
             assertThat(b.evaluate(x)).as("same function").containsExactly(a.evaluate(x), within(TOLERANCE));
             for (int k = 0; k < a.outputSize(); k++) {
-                ExactAttribution igA = IntegratedGradients.exact(a, x, Baseline.of(baseline), k);
-                ExactAttribution igB = IntegratedGradients.exact(b, x, Baseline.of(baseline), k);
+                ExactAttribution igA = IntegratedGradients.of(a).exact(x, Baseline.of(baseline), k);
+                ExactAttribution igB = IntegratedGradients.of(b).exact(x, Baseline.of(baseline), k);
                 assertThat(igB.attributions()).as("trial %d output %d: %s vs %s", trial, k, igA, igB)
                         .containsExactly(igA.attributions(), within(TOLERANCE));
                 morePieces |= igB.pieceCount() > igA.pieceCount();
@@ -220,14 +220,14 @@ class IntegratedGradientsAxiomsTest {
         for (int trial = 0; trial < 5; trial++) {
             double[] x = TestNetworks.randomPoint(random, 5);
             Baseline baseline = Baseline.of(TestNetworks.randomPoint(random, 5));
-            double[] igF = IntegratedGradients.exact(fg, x, baseline, 0).attributions();
-            double[] igG = IntegratedGradients.exact(fg, x, baseline, 1).attributions();
+            double[] igF = IntegratedGradients.of(fg).exact(x, baseline, 0).attributions();
+            double[] igG = IntegratedGradients.of(fg).exact(x, baseline, 1).attributions();
             double[] expected = new double[5];
             for (int i = 0; i < 5; i++) {
                 expected[i] = a * igF[i] + b * igG[i];
             }
 
-            assertThat(IntegratedGradients.exact(combined, x, baseline, 0).attributions()).as("trial %d", trial)
+            assertThat(IntegratedGradients.of(combined).exact(x, baseline, 0).attributions()).as("trial %d", trial)
                     .containsExactly(expected, within(TOLERANCE));
         }
     }
@@ -267,7 +267,7 @@ class IntegratedGradientsAxiomsTest {
             x[1] = x[0];
             baseline[1] = baseline[0];
             for (int k = 0; k < 2; k++) {
-                double[] ig = IntegratedGradients.exact(network, x, Baseline.of(baseline), k).attributions();
+                double[] ig = IntegratedGradients.of(network).exact(x, Baseline.of(baseline), k).attributions();
                 assertThat(ig[0]).as("trial %d output %d", trial, k).isNotZero();
                 assertThat(ig[1]).as("trial %d output %d", trial, k).isCloseTo(ig[0], within(TOLERANCE));
             }

@@ -35,7 +35,7 @@ class IntegratedGradientsTest {
         Network f = saturating();
         assertThat(f.gradient(new double[] {2}, 0)).containsExactly(0.0);
 
-        ExactAttribution ig = IntegratedGradients.exact(f, new double[] {2}, Baseline.zeros(), 0);
+        ExactAttribution ig = IntegratedGradients.of(f).exact(new double[] {2}, Baseline.zeros(), 0);
 
         // gradient 1 on x in [0, 1] (t in [0, 1/2]), 0 beyond: IG = (2 − 0) × 1/2 × 1 = 1
         assertThat(ig.attributions()).containsExactly(new double[] {1.0}, within(1e-15));
@@ -47,7 +47,7 @@ class IntegratedGradientsTest {
     void splitsTheSlidesExampleByHand() {
         // path (3t, t): relu(2t − 1) turns on at t = 1/2 with gradient (1, −1);
         // IG = (3 × 1/2 × 1, 1 × 1/2 × (−1)) = (1.5, −0.5), summing to f(3, 1) − f(0, 0) = 1
-        ExactAttribution ig = IntegratedGradients.exact(slidesExample(), new double[] {3, 1}, Baseline.zeros(), 0);
+        ExactAttribution ig = IntegratedGradients.of(slidesExample()).exact(new double[] {3, 1}, Baseline.zeros(), 0);
 
         assertThat(ig.attributions()).containsExactly(new double[] {1.5, -0.5}, within(1e-15));
         assertThat(ig.pieceCount()).isEqualTo(2);
@@ -64,7 +64,7 @@ class IntegratedGradientsTest {
             Baseline.uniformNoise(-1, 1, seed + 100)};
         for (Baseline baseline : baselines) {
             for (int k = 0; k < 4; k++) {
-                ExactAttribution ig = IntegratedGradients.exact(network, x, baseline, k);
+                ExactAttribution ig = IntegratedGradients.of(network).exact(x, baseline, k);
 
                 double expected = network.evaluate(x)[k] - network.evaluate(baseline.pointFor(network))[k];
                 double sum = 0;
@@ -86,7 +86,7 @@ class IntegratedGradientsTest {
         Network network = TestNetworks.randomRelu(11, 5, 20, 20, 3);
         double[] x = TestNetworks.randomPoint(random, 5);
         double[] baseline = TestNetworks.randomPoint(random, 5);
-        ExactAttribution ig = IntegratedGradients.exact(network, x, Baseline.of(baseline), 2);
+        ExactAttribution ig = IntegratedGradients.of(network).exact(x, Baseline.of(baseline), 2);
 
         int m = 20_000;
         double[] naive = new double[5];
@@ -107,10 +107,10 @@ class IntegratedGradientsTest {
         double[] x = {0.3, -0.2, 0.9, 0.1};
         int predicted = Vectors.argmax(network.evaluate(x));
 
-        ExactAttribution ig = IntegratedGradients.exact(network, x, Baseline.zeros());
+        ExactAttribution ig = IntegratedGradients.of(network).exact(x, Baseline.zeros());
 
         assertThat(ig.target()).isEqualTo(predicted);
-        assertThat(ig).isEqualTo(IntegratedGradients.exact(network, x, Baseline.zeros(), predicted));
+        assertThat(ig).isEqualTo(IntegratedGradients.of(network).exact(x, Baseline.zeros(), predicted));
     }
 
     @Test
@@ -118,7 +118,7 @@ class IntegratedGradientsTest {
         Network network = TestNetworks.randomRelu(8, 3, 6, 2);
         Baseline noise = Baseline.uniformNoise(0, 1, 42);
 
-        ExactAttribution ig = IntegratedGradients.exact(network, new double[] {1, 1, 1}, noise, 0);
+        ExactAttribution ig = IntegratedGradients.of(network).exact(new double[] {1, 1, 1}, noise, 0);
 
         assertThat(ig.baseline()).containsExactly(noise.pointFor(network));
     }
@@ -128,7 +128,7 @@ class IntegratedGradientsTest {
         Network network = TestNetworks.randomRelu(9, 3, 6, 2);
         double[] x = {0.5, 0.25, -1};
 
-        ExactAttribution ig = IntegratedGradients.exact(network, x, Baseline.of(x), 1);
+        ExactAttribution ig = IntegratedGradients.of(network).exact(x, Baseline.of(x), 1);
 
         assertThat(ig.attributions()).containsExactly(new double[3], within(0.0));
         assertThat(ig.completenessGap()).isZero();
@@ -139,7 +139,7 @@ class IntegratedGradientsTest {
     void rejectsATargetThatIsNoOutputNamingTheRange() {
         Network network = TestNetworks.randomRelu(9, 3, 6, 2);
 
-        assertThatThrownBy(() -> IntegratedGradients.exact(network, new double[3], Baseline.zeros(), 2))
+        assertThatThrownBy(() -> IntegratedGradients.of(network).exact(new double[3], Baseline.zeros(), 2))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("target class 2")
                 .hasMessageContaining("2 outputs");
     }
@@ -148,7 +148,7 @@ class IntegratedGradientsTest {
     void rejectsABaselineOfTheWrongSize() {
         Network network = TestNetworks.randomRelu(9, 3, 6, 2);
 
-        assertThatThrownBy(() -> IntegratedGradients.exact(network, new double[3], Baseline.of(new double[4]), 0))
+        assertThatThrownBy(() -> IntegratedGradients.of(network).exact(new double[3], Baseline.of(new double[4]), 0))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("baseline has 4 values")
                 .hasMessageContaining("3 inputs");
     }

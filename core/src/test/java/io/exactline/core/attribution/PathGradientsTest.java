@@ -20,7 +20,7 @@ class PathGradientsTest {
     private static final double[] INPUT = TestNetworks.randomPoint(new Random(22), 6);
 
     private static PathGradients path(int output) {
-        return PathGradients.of(ExactLine.partition(NETWORK, BASELINE, INPUT), output);
+        return IntegratedGradients.of(NETWORK).along(ExactLine.partition(NETWORK, BASELINE, INPUT), output);
     }
 
     /** The Riemann sum the textbook way: one back-propagation per sample point. */
@@ -98,7 +98,8 @@ class PathGradientsTest {
     @Test
     void aSinglePieceSegmentIsExactForEveryRule() {
         Network linear = TestNetworks.randomRelu(5, 3, 2);
-        PathGradients path = PathGradients.of(ExactLine.partition(linear, new double[3], new double[] {1, 2, 3}), 1);
+        PathGradients path = IntegratedGradients.of(linear)
+                .along(ExactLine.partition(linear, new double[3], new double[] {1, 2, 3}), 1);
         double[] exact = path.exact().attributions();
 
         for (RiemannMethod method : RiemannMethod.values()) {

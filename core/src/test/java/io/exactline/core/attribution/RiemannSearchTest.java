@@ -15,7 +15,7 @@ import io.exactline.core.network.Network;
 
 class RiemannSearchTest {
     private static final Network NETWORK = TestNetworks.randomRelu(31, 5, 40, 40, 3);
-    private static final PathGradients PATH = PathGradients.of(ExactLine.partition(NETWORK,
+    private static final PathGradients PATH = IntegratedGradients.of(NETWORK).along(ExactLine.partition(NETWORK,
             TestNetworks.randomPoint(new Random(31), 5), TestNetworks.randomPoint(new Random(32), 5)), 0);
 
     /** The definition read literally: try every n, check all of n .. n+4. */
@@ -72,7 +72,8 @@ class RiemannSearchTest {
     @Test
     void theTrapezoidRuleReportsItsGradientsNotItsSubIntervals() {
         Network linear = TestNetworks.randomRelu(3, 4, 2);
-        PathGradients path = PathGradients.of(ExactLine.partition(linear, new double[4], new double[] {1, 2, 3, 4}), 0);
+        PathGradients path = IntegratedGradients.of(linear)
+                .along(ExactLine.partition(linear, new double[4], new double[] {1, 2, 3, 4}), 0);
 
         assertThat(RiemannSearch.samplesToFivePercent(path, RiemannMethod.TRAPEZOID, ErrorMetric.MEAN_RELATIVE))
                 .hasValue(2);
@@ -103,7 +104,7 @@ class RiemannSearchTest {
     @Test
     void completenessSearchFindsNothingWhenTheOutputDoesNotChange() {
         double[] x = {0.1, 0.2, 0.3, 0.4, 0.5};
-        PathGradients still = PathGradients.of(ExactLine.partition(NETWORK, x, x), 0);
+        PathGradients still = IntegratedGradients.of(NETWORK).along(ExactLine.partition(NETWORK, x, x), 0);
 
         assertThat(RiemannSearch.practiceSteps(still)).isEmpty();
     }

@@ -1,0 +1,343 @@
+package io.exactline.core.attribution;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+import io.exactline.core.line.LinePartition;
+
+/**
+ * Computes the gradient of one output on every piece of a line partition by walking the pieces in order and
+ * updating the gradient where the activation pattern changes, instead of back-propagating on every piece.
+ *
+ * <p>With the network written as {@code B_L ∘ P_{L−1} ∘ ... ∘ P_0 ∘ B_0} ({@link NetworkBlocks}) and {@code S_l}
+ * the diagonal of slopes of {@code P_l} on a piece, the walk keeps for the current piece:
+ * <ul>
+ *   <li>the pre-activations {@code z_l} at the piece start and their tangents
+ *       {@code dz_l = B_l S_{l−1} ... S_0 B_0 (x − x')}, so that {@code z_l} at the next piece's midpoint, hence
+ *       its slopes, follow by one multiply-add per unit;</li>
+ *   <li>the adjoints {@code ν_l = B_{l+1}^T S_{l+1} ... B_L^T e_k} after each {@code P_l} and the gradient
+ *       {@code g = B_0^T S_0 ν_0}.</li>
+ * </ul>
+ * When units change slope between two pieces (almost always exactly one unit), the tangents above and the
+ * adjoints below change by sparse updates: a column of {@code B_{l+1}} per changed tangent entry going up, a
+ * row of {@code B_l} per changed adjoint entry going down. A change in the first layer of a convolutional
+ * network moves the gradient by one row of the first convolution's matrix.
+ *
+ * <p>Slopes are decided at piece midpoints, as {@link LinePartition#patternOf} does. The pieces are walked in
+ * chunks, in parallel, each starting from an exact evaluation and back-propagation at its first piece's midpoint;
+ * within a chunk the tracked values drift only by rounding (on cifar10_large, over 4,742 pieces in one chunk, the
+ * walked gradients stayed within 1e-14 relative of back-propagation).
+ */
+final class GradientWalk {
+    private GradientWalk() {
+    }
+
+    /**
+     * The gradients of all pieces as the first piece's gradient and, for every later piece, its sparse change.
+     *
+     * @param first gradient on piece 0
+     * @param start piece {@code j}'s change is at {@code [start[j], start[j+1])} of {@code index} and {@code value};
+     *        empty for piece 0
+     */
+    record Deltas(double[] first, int[] start, int[] index, double[] value) {
+    }
+
+    static Deltas walk(NetworkBlocks blocks, LinePartition partition, int output, int chunkPieces) {
+        int pieces = partition.pieceCount();
+        int chunks = (pieces + chunkPieces - 1) / chunkPieces;
+        double[] start = partition.start();
+        double[] end = partition.end();
+        double[] direction = new double[start.length];
+        for (int i = 0; i < direction.length; i++) {
+            direction[i] = end[i] - start[i];
+        }
+        double[] firstTangent = blocks.block(0).multiply(direction);
+        double[] unit = new double[blocks.network().outputSize()];
+        unit[output] = 1;
+        double[] lastAdjoint = blocks.block(blocks.activationCount()).multiplyTransposed(unit);
+        Chunk[] results = new Chunk[chunks];
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> results[c] = new Walker(blocks, partition, firstTangent,
+                lastAdjoint).walk(c * chunkPieces, Math.min(pieces, (c + 1) * chunkPieces)));
+        return assemble(results, pieces);
+    }
+
+    private static Deltas assemble(Chunk[] chunks, int pieces) {
+        int[] start = new int[pieces + 1];
+        int total = 0;
+        for (Chunk chunk : chunks) {
+            total += chunk.index.length + chunk.gradientAtStart.length;
+        }
+        int[] index = new int[total];
+        double[] value = new double[total];
+        int at = 0;
+        int piece = 0;
+        for (int c = 0; c < chunks.length; c++) {
+            Chunk chunk = chunks[c];
+            start[piece] = at;
+            if (c > 0) {
+                double[] previous = chunks[c - 1].gradientAtEnd;
+                for (int i = 0; i < previous.length; i++) {
+                    double d = chunk.gradientAtStart[i] - previous[i];
+                    if (d != 0) {
+                        index[at] = i;
+                        value[at++] = d;
+                    }
+                }
+            }
+            piece++;
+            for (int j = 1; j < chunk.start.length - 1; j++) {
+                start[piece] = at;
+                int from = chunk.start[j];
+                int length = chunk.start[j + 1] - from;
+                System.arraycopy(chunk.index, from, index, at, length);
+                System.arraycopy(chunk.value, from, value, at, length);
+                at += length;
+                piece++;
+            }
+        }
+        start[pieces] = at;
+        return new Deltas(chunks[0].gradientAtStart, start, Arrays.copyOf(index, at), Arrays.copyOf(value, at));
+    }
+
+    /**
+     * One chunk's gradients: dense at its first and last piece, and the changes between its consecutive pieces
+     * ({@code start} has one entry per piece of the chunk plus one; entry 0 is unused).
+     */
+    private record Chunk(double[] gradientAtStart, double[] gradientAtEnd, int[] start, int[] index,
+            double[] value) {
+    }
+
+    /** The walk over one chunk; not thread-safe, one per chunk. */
+    private static final class Walker {
+        private final NetworkBlocks blocks;
+        private final LinePartition partition;
+        private final int layers;
+        private final double[][] values; // z_l at the current piece's start (after deciding, at the next one's)
+        private final double[][] tangents; // dz_l on the current piece
+        private final double[][] slopes; // slopes of P_l on the current piece
+        private final double[][] before; // slopes on the previous piece
+        private final double[][] adjoints; // ν_l
+        private final double[] gradient;
+        private final SparseAccumulator[] tangentChange;
+        private final SparseAccumulator[] adjointChange;
+        private final SparseAccumulator gradientChange;
+        private final int[][] changed;
+        private final int[] changedCount;
+
+        Walker(NetworkBlocks blocks, LinePartition partition, double[] firstTangent, double[] lastAdjoint) {
+            this.blocks = blocks;
+            this.partition = partition;
+            this.layers = blocks.activationCount();
+            values = new double[layers][];
+            tangents = new double[layers][];
+            slopes = new double[layers][];
+            before = new double[layers][];
+            adjoints = new double[layers][];
+            tangentChange = new SparseAccumulator[layers];
+            adjointChange = new SparseAccumulator[layers];
+            changed = new int[layers][];
+            changedCount = new int[layers];
+            for (int l = 0; l < layers; l++) {
+                int units = blocks.block(l).rows();
+                tangentChange[l] = new SparseAccumulator(units);
+                adjointChange[l] = new SparseAccumulator(units);
+                changed[l] = new int[16];
+            }
+            if (layers > 0) {
+                tangents[0] = firstTangent.clone();
+                adjoints[layers - 1] = lastAdjoint.clone();
+            }
+            gradient = new double[blocks.block(0).columns()];
+            gradientChange = new SparseAccumulator(gradient.length);
+            if (layers == 0) {
+                System.arraycopy(lastAdjoint, 0, gradient, 0, gradient.length);
+            }
+        }
+
+        Chunk walk(int from, int to) {
+            startExactly(from);
+            double[] atStart = gradient.clone();
+            int[] start = new int[to - from + 1];
+            IntList index = new IntList();
+            DoubleList value = new DoubleList();
+            for (int j = from + 1; j < to; j++) {
+                start[j - from] = index.size();
+                if (step(partition.ratio(j + 1) - partition.ratio(j))) {
+                    for (int k = 0; k < gradientChange.count(); k++) {
+                        int i = gradientChange.index(k);
+                        if (gradientChange.value(i) != 0) {
+                            index.add(i);
+                            value.add(gradientChange.value(i));
+                        }
+                    }
+                }
+                clearChanges();
+            }
+            start[to - from] = index.size();
+            return new Chunk(atStart, gradient.clone(), start, index.toArray(), value.toArray());
+        }
+
+        /** Piece {@code j} from an exact evaluation at its midpoint, with dense products. */
+        private void startExactly(int j) {
+            if (layers == 0) {
+                return;
+            }
+            double[][] mid = blocks.preActivations(partition.midpointOf(j));
+            double half = 0.5 * (partition.ratio(j + 1) - partition.ratio(j));
+            for (int l = 0; l < layers; l++) {
+                double[] z = mid[l];
+                double[] s = new double[z.length];
+                for (int u = 0; u < z.length; u++) {
+                    s[u] = blocks.activation(l).slope(z[u]);
+                }
+                slopes[l] = s;
+                before[l] = s.clone();
+                if (l > 0) {
+                    tangents[l] = blocks.block(l).multiply(product(slopes[l - 1], tangents[l - 1]));
+                }
+                double[] dz = tangents[l];
+                for (int u = 0; u < z.length; u++) {
+                    z[u] += half * dz[u];
+                }
+                values[l] = z;
+            }
+            for (int l = layers - 1; l > 0; l--) {
+                adjoints[l - 1] = blocks.block(l).multiplyTransposed(product(slopes[l], adjoints[l]));
+            }
+            System.arraycopy(blocks.block(0).multiplyTransposed(product(slopes[0], adjoints[0])), 0, gradient, 0,
+                    gradient.length);
+        }
+
+        /** Moves to the next piece, of ratio length {@code length}; true if some slope changed. */
+        private boolean step(double length) {
+            double half = 0.5 * length;
+            boolean any = false;
+            for (int l = 0; l < layers; l++) {
+                decideSlopes(l, half);
+                any |= changedCount[l] > 0;
+                if (l + 1 < layers) {
+                    propagateTangent(l);
+                }
+            }
+            if (any) {
+                for (int l = layers - 1; l >= 0; l--) {
+                    propagateAdjoint(l);
+                }
+            }
+            return any;
+        }
+
+        private void decideSlopes(int l, double half) {
+            double[] z = values[l];
+            double[] dz = tangents[l];
+            double[] s = slopes[l];
+            var activation = blocks.activation(l);
+            for (int u = 0; u < z.length; u++) {
+                double mid = z[u] + half * dz[u];
+                double slope = activation.slope(mid);
+                if (slope != s[u]) {
+                    s[u] = slope;
+                    if (changedCount[l] == changed[l].length) {
+                        changed[l] = Arrays.copyOf(changed[l], 2 * changedCount[l]);
+                    }
+                    changed[l][changedCount[l]++] = u;
+                }
+                z[u] = mid + half * dz[u];
+            }
+        }
+
+        /** Pushes the change of {@code S_l dz_l} through {@code B_{l+1}} into {@code dz_{l+1}}. */
+        private void propagateTangent(int l) {
+            SparseAccumulator change = tangentChange[l];
+            for (int k = 0; k < changedCount[l]; k++) {
+                change.add(changed[l][k], 0);
+            }
+            double[] dz = tangents[l];
+            for (int k = 0; k < change.count(); k++) {
+                int u = change.index(k);
+                double d = slopes[l][u] * dz[u] - before[l][u] * (dz[u] - change.value(u));
+                if (d != 0) {
+                    blocks.block(l + 1).addColumn(u, d, tangents[l + 1], tangentChange[l + 1]);
+                }
+            }
+        }
+
+        /** Pushes the change of {@code S_l ν_l} through {@code B_l^T} into {@code ν_{l−1}}, or the gradient. */
+        private void propagateAdjoint(int l) {
+            SparseAccumulator change = adjointChange[l];
+            for (int k = 0; k < changedCount[l]; k++) {
+                change.add(changed[l][k], 0);
+            }
+            double[] nu = adjoints[l];
+            double[] below = l > 0 ? adjoints[l - 1] : gradient;
+            SparseAccumulator belowChange = l > 0 ? adjointChange[l - 1] : gradientChange;
+            for (int k = 0; k < change.count(); k++) {
+                int u = change.index(k);
+                double d = slopes[l][u] * nu[u] - before[l][u] * (nu[u] - change.value(u));
+                if (d != 0) {
+                    blocks.block(l).addRow(u, d, below, belowChange);
+                }
+            }
+        }
+
+        private void clearChanges() {
+            for (int l = 0; l < layers; l++) {
+                for (int k = 0; k < changedCount[l]; k++) {
+                    int u = changed[l][k];
+                    before[l][u] = slopes[l][u];
+                }
+                changedCount[l] = 0;
+                tangentChange[l].clear();
+                adjointChange[l].clear();
+            }
+            gradientChange.clear();
+        }
+
+        private static double[] product(double[] a, double[] b) {
+            double[] p = new double[a.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = a[i] * b[i];
+            }
+            return p;
+        }
+    }
+
+    /** A growable {@code int[]}. */
+    private static final class IntList {
+        private int[] values = new int[64];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /** A growable {@code double[]}. */
+    private static final class DoubleList {
+        private double[] values = new double[64];
+        private int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
