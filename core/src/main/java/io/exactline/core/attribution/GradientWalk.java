@@ -42,9 +42,8 @@ final class GradientWalk {
     record Deltas(double[] first, int[] start, int[] index, double[] value) {
     }
 
+    /** The gradients by the walk described above, for a network decomposed into {@code blocks}. */
     static Deltas walk(NetworkBlocks blocks, LinePartition partition, int output, int chunkPieces) {
-        int pieces = partition.pieceCount();
-        int chunks = (pieces + chunkPieces - 1) / chunkPieces;
         double[] start = partition.start();
         double[] end = partition.end();
         double[] direction = new double[start.length];
@@ -55,10 +54,49 @@ final class GradientWalk {
         double[] unit = new double[blocks.network().outputSize()];
         unit[output] = 1;
         double[] lastAdjoint = blocks.block(blocks.activationCount()).multiplyTransposed(unit);
+        return inChunks(partition.pieceCount(), chunkPieces,
+                (from, to) -> new Walker(blocks, partition, firstTangent, lastAdjoint).walk(from, to));
+    }
+
+    /**
+     * The gradients by back-propagation at every piece's midpoint ({@link LinePartition#gradientOf}), for networks
+     * the walk does not handle (max pooling).
+     */
+    static Deltas backPropagate(LinePartition partition, int output, int chunkPieces) {
+        return inChunks(partition.pieceCount(), chunkPieces, (from, to) -> {
+            double[] atStart = partition.gradientOf(from, output);
+            double[] previous = atStart;
+            int[] start = new int[to - from + 1];
+            IntList index = new IntList();
+            DoubleList value = new DoubleList();
+            for (int j = from + 1; j < to; j++) {
+                start[j - from] = index.size();
+                double[] g = partition.gradientOf(j, output);
+                for (int i = 0; i < g.length; i++) {
+                    if (g[i] != previous[i]) {
+                        index.add(i);
+                        value.add(g[i] - previous[i]);
+                    }
+                }
+                previous = g;
+            }
+            start[to - from] = index.size();
+            return new Chunk(atStart, previous, start, index.toArray(), value.toArray());
+        });
+    }
+
+    /** Pieces {@code [from, to)} of one chunk, walked by one thread. */
+    @FunctionalInterface
+    private interface ChunkWalk {
+        Chunk walk(int from, int to);
+    }
+
+    private static Deltas inChunks(int pieces, int chunkPieces, ChunkWalk walk) {
+        int chunks = (pieces + chunkPieces - 1) / chunkPieces;
         Chunk[] results = new Chunk[chunks];
         IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(c -> results[c] = new Walker(blocks, partition, firstTangent,
-                lastAdjoint).walk(c * chunkPieces, Math.min(pieces, (c + 1) * chunkPieces)));
+        (chunks > 1 ? range.parallel() : range).forEach(
+                c -> results[c] = walk.walk(c * chunkPieces, Math.min(pieces, (c + 1) * chunkPieces)));
         return assemble(results, pieces);
     }
 

@@ -1,5 +1,6 @@
 package io.exactline.core.attribution;
 
+import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 
 import io.exactline.core.BadInputException;
@@ -26,27 +27,30 @@ public final class IntegratedGradients {
     /** Fewest pieces worth a chunk of their own: a chunk starts with a full evaluation and back-propagation. */
     private static final int MIN_CHUNK_PIECES = 64;
 
-    private final NetworkBlocks blocks;
+    private final Network network;
+    private final Optional<NetworkBlocks> blocks;
     private final IntUnaryOperator chunking;
 
-    private IntegratedGradients(NetworkBlocks blocks, IntUnaryOperator chunking) {
-        this.blocks = blocks;
+    private IntegratedGradients(Network network, IntUnaryOperator chunking) {
+        this.network = network;
+        this.blocks = NetworkBlocks.of(network);
         this.chunking = chunking;
     }
 
     /**
      * Prepares {@code network}: reads off the linear part of every run of affine layers as a sparse matrix, at
-     * the cost of one sparse evaluation per input of each run.
+     * the cost of one sparse evaluation per input of each run. Networks with max pooling are not decomposed;
+     * their piece gradients come from back-propagation at every piece's midpoint, which is much slower.
      *
-     * @throws BadInputException if the network has a layer other than affine and element-wise piecewise linear
+     * @throws BadInputException if the network has a layer that is not piecewise linear
      */
     public static IntegratedGradients of(Network network) {
-        return new IntegratedGradients(NetworkBlocks.of(network), IntegratedGradients::chunkPieces);
+        return new IntegratedGradients(network, IntegratedGradients::chunkPieces);
     }
 
     /** As {@link #of(Network)}, walking every partition in chunks of {@code chunkPieces} pieces. */
     static IntegratedGradients of(Network network, int chunkPieces) {
-        return new IntegratedGradients(NetworkBlocks.of(network), pieces -> chunkPieces);
+        return new IntegratedGradients(network, pieces -> chunkPieces);
     }
 
     /** Four chunks per processor for load balance, none shorter than {@link #MIN_CHUNK_PIECES}. */
@@ -56,7 +60,7 @@ public final class IntegratedGradients {
     }
 
     public Network network() {
-        return blocks.network();
+        return network;
     }
 
     /** Exact IG of the class the network predicts at {@code input} (the largest output, lowest index on ties). */
@@ -101,7 +105,10 @@ public final class IntegratedGradients {
         }
         checkTarget(target);
         int chunkPieces = chunking.applyAsInt(partition.pieceCount());
-        return new PathGradients(partition, target, GradientWalk.walk(blocks, partition, target, chunkPieces));
+        GradientWalk.Deltas gradients = blocks.isPresent()
+                ? GradientWalk.walk(blocks.get(), partition, target, chunkPieces)
+                : GradientWalk.backPropagate(partition, target, chunkPieces);
+        return new PathGradients(partition, target, gradients);
     }
 
     private void checkTarget(int target) {

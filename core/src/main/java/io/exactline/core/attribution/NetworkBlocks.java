@@ -2,6 +2,7 @@ package io.exactline.core.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.exactline.core.layer.AffineLayer;
 import io.exactline.core.layer.ElementwisePiecewiseLinear;
@@ -33,11 +34,12 @@ final class NetworkBlocks {
     }
 
     /**
-     * Decomposes {@code network}.
+     * Decomposes {@code network}; empty if it has a piecewise-linear layer that is not element-wise (max
+     * pooling), whose Jacobian is not diagonal.
      *
-     * @throws UnsupportedNetworkException if a layer is neither affine nor element-wise piecewise linear
+     * @throws UnsupportedNetworkException if a layer is not piecewise linear
      */
-    static NetworkBlocks of(Network network) {
+    static Optional<NetworkBlocks> of(Network network) {
         network.requirePiecewiseLinear("exact Integrated Gradients");
         List<SparseMatrix> blocks = new ArrayList<>();
         List<ElementwisePiecewiseLinear> activations = new ArrayList<>();
@@ -56,15 +58,13 @@ final class NetworkBlocks {
                 run = new ArrayList<>();
                 runInput = activation.outputShape().size();
             } else {
-                throw new UnsupportedNetworkException("exact Integrated Gradients handles affine and element-wise "
-                        + "piecewise-linear layers, but " + network.source() + " layer " + i + " is "
-                        + layer.describe());
+                return Optional.empty();
             }
         }
         blocks.add(matrix(run, runInput));
-        return new NetworkBlocks(network, blocks.toArray(SparseMatrix[]::new),
+        return Optional.of(new NetworkBlocks(network, blocks.toArray(SparseMatrix[]::new),
                 activations.toArray(ElementwisePiecewiseLinear[]::new),
-                activationLayers.stream().mapToInt(Integer::intValue).toArray());
+                activationLayers.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     private static SparseMatrix matrix(List<AffineLayer> run, int inputs) {

@@ -10,14 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.exactline.core.layer.Conv2d;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
 import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.LeakyRelu;
+import io.exactline.core.layer.MaxPool2d;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.layer.Reshape;
 import io.exactline.core.layer.Sigmoid;
 import io.exactline.core.layer.Transpose;
+import io.exactline.core.layer.Window2d;
 import io.exactline.core.line.ExactLine;
 import io.exactline.core.line.LinePartition;
 import io.exactline.core.network.Network;
@@ -90,6 +93,42 @@ class GradientWalkTest {
                 TestNetworks.randomDense(random, 10, 3), new Relu(Shape.vector(3)));
 
         assertWalkMatchesBackPropagation(network, 3, 64);
+    }
+
+    @Test
+    void walksThroughConvolutions() {
+        Random random = new Random(67);
+        Shape image = Shape.of(2, 6, 6);
+        Conv2d first = new Conv2d(image, 3, 1, Window2d.of(3, 3), gaussians(random, 3 * 2 * 9), gaussians(random, 3));
+        Conv2d second = new Conv2d(first.outputShape(), 4, 1, Window2d.of(2, 2).withStrides(2, 2),
+                gaussians(random, 4 * 3 * 4), gaussians(random, 4));
+        Network network = TestNetworks.of("conv", first, new Relu(first.outputShape()), second,
+                new Relu(second.outputShape()), new Reshape(second.outputShape(), Shape.vector(16)),
+                TestNetworks.randomDense(random, 16, 3));
+
+        assertWalkMatchesBackPropagation(network, 6, 67);
+    }
+
+    @Test
+    void backPropagatesPiecesOfNetworksWithMaxPooling() {
+        Random random = new Random(68);
+        Shape image = Shape.of(1, 4, 4);
+        MaxPool2d pool = new MaxPool2d(image, Window2d.of(2, 2).withStrides(2, 2));
+        Network network = TestNetworks.of("max pool", TestNetworks.randomDense(random, 3, 16),
+                new Reshape(Shape.vector(16), image), pool, new Reshape(pool.outputShape(), Shape.vector(4)),
+                new Relu(Shape.vector(4)), TestNetworks.randomDense(random, 4, 2));
+
+        assertWalkMatchesBackPropagation(network, 3, 68);
+        ExactAttribution ig = IntegratedGradients.of(network).exact(new double[] {1, -2, 3}, Baseline.zeros(), 0);
+        assertThat(ig.relativeCompletenessGap().orElseThrow()).as("%s", ig).isLessThan(1e-9);
+    }
+
+    private static double[] gaussians(Random random, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 0.5 * random.nextGaussian();
+        }
+        return v;
     }
 
     @Test
