@@ -21,7 +21,9 @@ import io.exactline.core.line.LinePartition;
  * When units change slope between two pieces (almost always exactly one unit), the tangents above and the
  * adjoints below change by sparse updates: a column of {@code B_{l+1}} per changed tangent entry going up, a
  * row of {@code B_l} per changed adjoint entry going down. A change in the first layer of a convolutional
- * network moves the gradient by one row of the first convolution's matrix.
+ * network moves the gradient by one row of the first convolution's matrix. The products {@code S_l dz_l} and
+ * {@code S_l ν_l} are kept as last pushed on, and a touched entry is pushed on by its net change (see
+ * {@link IndexList}).
  *
  * <p>Slopes are decided at piece midpoints, as {@link LinePartition#patternOf} does. The pieces are walked in
  * chunks, in parallel, each starting from an exact evaluation and back-propagation at its first piece's midpoint;
@@ -154,14 +156,14 @@ final class GradientWalk {
         private final double[][] values; // z_l at the current piece's start (after deciding, at the next one's)
         private final double[][] tangents; // dz_l on the current piece
         private final double[][] slopes; // slopes of P_l on the current piece
-        private final double[][] before; // slopes on the previous piece
+        private final double[][] activeTangents; // S_l dz_l as last pushed through B_{l+1}
         private final double[][] adjoints; // ν_l
+        private final double[][] activeAdjoints; // S_l ν_l as last pushed through B_l^T
         private final double[] gradient;
-        private final SparseAccumulator[] tangentChange;
-        private final SparseAccumulator[] adjointChange;
-        private final SparseAccumulator gradientChange;
-        private final int[][] changed;
-        private final int[] changedCount;
+        private final double[] recorded; // the gradient as of the previous piece
+        private final IndexList[] tangentTouched;
+        private final IndexList[] adjointTouched;
+        private final IndexList gradientTouched;
 
         Walker(NetworkBlocks blocks, LinePartition partition, double[] firstTangent, double[] lastAdjoint) {
             this.blocks = blocks;
@@ -170,47 +172,48 @@ final class GradientWalk {
             values = new double[layers][];
             tangents = new double[layers][];
             slopes = new double[layers][];
-            before = new double[layers][];
+            activeTangents = new double[layers][];
             adjoints = new double[layers][];
-            tangentChange = new SparseAccumulator[layers];
-            adjointChange = new SparseAccumulator[layers];
-            changed = new int[layers][];
-            changedCount = new int[layers];
+            activeAdjoints = new double[layers][];
+            tangentTouched = new IndexList[layers];
+            adjointTouched = new IndexList[layers];
             for (int l = 0; l < layers; l++) {
-                int units = blocks.block(l).rows();
-                tangentChange[l] = new SparseAccumulator(units);
-                adjointChange[l] = new SparseAccumulator(units);
-                changed[l] = new int[16];
+                tangentTouched[l] = new IndexList(blocks.block(l).rows());
+                adjointTouched[l] = new IndexList(blocks.block(l).rows());
             }
             if (layers > 0) {
                 tangents[0] = firstTangent.clone();
                 adjoints[layers - 1] = lastAdjoint.clone();
             }
             gradient = new double[blocks.block(0).columns()];
-            gradientChange = new SparseAccumulator(gradient.length);
+            gradientTouched = new IndexList(gradient.length);
             if (layers == 0) {
                 System.arraycopy(lastAdjoint, 0, gradient, 0, gradient.length);
             }
+            recorded = new double[gradient.length];
         }
 
         Chunk walk(int from, int to) {
             startExactly(from);
             double[] atStart = gradient.clone();
+            System.arraycopy(gradient, 0, recorded, 0, gradient.length);
             int[] start = new int[to - from + 1];
             IntList index = new IntList();
             DoubleList value = new DoubleList();
             for (int j = from + 1; j < to; j++) {
                 start[j - from] = index.size();
-                if (step(partition.ratio(j + 1) - partition.ratio(j))) {
-                    for (int k = 0; k < gradientChange.count(); k++) {
-                        int i = gradientChange.index(k);
-                        if (gradientChange.value(i) != 0) {
-                            index.add(i);
-                            value.add(gradientChange.value(i));
-                        }
+                step(partition.ratio(j + 1) - partition.ratio(j));
+                boolean dense = gradientTouched.saturated();
+                for (int k = 0, n = dense ? gradient.length : gradientTouched.size(); k < n; k++) {
+                    int i = dense ? k : gradientTouched.get(k);
+                    double d = gradient[i] - recorded[i];
+                    if (d != 0) {
+                        index.add(i);
+                        value.add(d);
+                        recorded[i] = gradient[i];
                     }
                 }
-                clearChanges();
+                gradientTouched.clear();
             }
             start[to - from] = index.size();
             return new Chunk(atStart, gradient.clone(), start, index.toArray(), value.toArray());
@@ -230,40 +233,43 @@ final class GradientWalk {
                     s[u] = blocks.activation(l).slope(z[u]);
                 }
                 slopes[l] = s;
-                before[l] = s.clone();
                 if (l > 0) {
-                    tangents[l] = blocks.block(l).multiply(product(slopes[l - 1], tangents[l - 1]));
+                    tangents[l] = blocks.block(l).multiply(activeTangents[l - 1]);
                 }
                 double[] dz = tangents[l];
+                activeTangents[l] = product(s, dz);
                 for (int u = 0; u < z.length; u++) {
                     z[u] += half * dz[u];
                 }
                 values[l] = z;
             }
-            for (int l = layers - 1; l > 0; l--) {
-                adjoints[l - 1] = blocks.block(l).multiplyTransposed(product(slopes[l], adjoints[l]));
+            for (int l = layers - 1; l >= 0; l--) {
+                activeAdjoints[l] = product(slopes[l], adjoints[l]);
+                double[] below = blocks.block(l).multiplyTransposed(activeAdjoints[l]);
+                if (l > 0) {
+                    adjoints[l - 1] = below;
+                } else {
+                    System.arraycopy(below, 0, gradient, 0, gradient.length);
+                }
             }
-            System.arraycopy(blocks.block(0).multiplyTransposed(product(slopes[0], adjoints[0])), 0, gradient, 0,
-                    gradient.length);
         }
 
-        /** Moves to the next piece, of ratio length {@code length}; true if some slope changed. */
-        private boolean step(double length) {
+        /** Moves to the next piece, of ratio length {@code length}. */
+        private void step(double length) {
             double half = 0.5 * length;
-            boolean any = false;
             for (int l = 0; l < layers; l++) {
                 decideSlopes(l, half);
-                any |= changedCount[l] > 0;
                 if (l + 1 < layers) {
                     propagateTangent(l);
                 }
             }
-            if (any) {
-                for (int l = layers - 1; l >= 0; l--) {
-                    propagateAdjoint(l);
-                }
+            for (int l = layers - 1; l >= 0; l--) {
+                propagateAdjoint(l);
             }
-            return any;
+            for (int l = 0; l < layers; l++) {
+                tangentTouched[l].clear();
+                adjointTouched[l].clear();
+            }
         }
 
         private void decideSlopes(int l, double half) {
@@ -276,10 +282,8 @@ final class GradientWalk {
                 double slope = activation.slope(mid);
                 if (slope != s[u]) {
                     s[u] = slope;
-                    if (changedCount[l] == changed[l].length) {
-                        changed[l] = Arrays.copyOf(changed[l], 2 * changedCount[l]);
-                    }
-                    changed[l][changedCount[l]++] = u;
+                    tangentTouched[l].add(u);
+                    adjointTouched[l].add(u);
                 }
                 z[u] = mid + half * dz[u];
             }
@@ -287,49 +291,40 @@ final class GradientWalk {
 
         /** Pushes the change of {@code S_l dz_l} through {@code B_{l+1}} into {@code dz_{l+1}}. */
         private void propagateTangent(int l) {
-            SparseAccumulator change = tangentChange[l];
-            for (int k = 0; k < changedCount[l]; k++) {
-                change.add(changed[l][k], 0);
-            }
+            IndexList touched = tangentTouched[l];
             double[] dz = tangents[l];
-            for (int k = 0; k < change.count(); k++) {
-                int u = change.index(k);
-                double d = slopes[l][u] * dz[u] - before[l][u] * (dz[u] - change.value(u));
+            double[] s = slopes[l];
+            double[] pushed = activeTangents[l];
+            boolean dense = touched.saturated();
+            for (int k = 0, n = dense ? dz.length : touched.size(); k < n; k++) {
+                int u = dense ? k : touched.get(k);
+                double active = s[u] * dz[u];
+                double d = active - pushed[u];
                 if (d != 0) {
-                    blocks.block(l + 1).addColumn(u, d, tangents[l + 1], tangentChange[l + 1]);
+                    pushed[u] = active;
+                    blocks.block(l + 1).addColumn(u, d, tangents[l + 1], tangentTouched[l + 1]);
                 }
             }
         }
 
         /** Pushes the change of {@code S_l ν_l} through {@code B_l^T} into {@code ν_{l−1}}, or the gradient. */
         private void propagateAdjoint(int l) {
-            SparseAccumulator change = adjointChange[l];
-            for (int k = 0; k < changedCount[l]; k++) {
-                change.add(changed[l][k], 0);
-            }
+            IndexList touched = adjointTouched[l];
             double[] nu = adjoints[l];
+            double[] s = slopes[l];
+            double[] pushed = activeAdjoints[l];
             double[] below = l > 0 ? adjoints[l - 1] : gradient;
-            SparseAccumulator belowChange = l > 0 ? adjointChange[l - 1] : gradientChange;
-            for (int k = 0; k < change.count(); k++) {
-                int u = change.index(k);
-                double d = slopes[l][u] * nu[u] - before[l][u] * (nu[u] - change.value(u));
+            IndexList belowTouched = l > 0 ? adjointTouched[l - 1] : gradientTouched;
+            boolean dense = touched.saturated();
+            for (int k = 0, n = dense ? nu.length : touched.size(); k < n; k++) {
+                int u = dense ? k : touched.get(k);
+                double active = s[u] * nu[u];
+                double d = active - pushed[u];
                 if (d != 0) {
-                    blocks.block(l).addRow(u, d, below, belowChange);
+                    pushed[u] = active;
+                    blocks.block(l).addRow(u, d, below, belowTouched);
                 }
             }
-        }
-
-        private void clearChanges() {
-            for (int l = 0; l < layers; l++) {
-                for (int k = 0; k < changedCount[l]; k++) {
-                    int u = changed[l][k];
-                    before[l][u] = slopes[l][u];
-                }
-                changedCount[l] = 0;
-                tangentChange[l].clear();
-                adjointChange[l].clear();
-            }
-            gradientChange.clear();
         }
 
         private static double[] product(double[] a, double[] b) {

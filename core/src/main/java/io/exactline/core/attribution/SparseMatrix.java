@@ -123,21 +123,21 @@ final class SparseMatrix {
         return x;
     }
 
-    /** Adds {@code factor × column c} to {@code dense} and records the change in {@code delta}. */
-    void addColumn(int c, double factor, double[] dense, SparseAccumulator delta) {
+    /** Adds {@code factor × column c} to {@code dense} and lists the entries touched in {@code touched}. */
+    void addColumn(int c, double factor, double[] dense, IndexList touched) {
         for (int k = columnStart[c]; k < columnStart[c + 1]; k++) {
-            double v = factor * columnValues[k];
-            dense[columnRows[k]] += v;
-            delta.add(columnRows[k], v);
+            int r = columnRows[k];
+            dense[r] += factor * columnValues[k];
+            touched.add(r);
         }
     }
 
-    /** Adds {@code factor × row r} (a vector over the columns) to {@code dense} and records it in {@code delta}. */
-    void addRow(int r, double factor, double[] dense, SparseAccumulator delta) {
+    /** Adds {@code factor × row r} (a vector over the columns) to {@code dense} and lists them in {@code touched}. */
+    void addRow(int r, double factor, double[] dense, IndexList touched) {
         for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
-            double v = factor * rowValues[k];
-            dense[rowColumns[k]] += v;
-            delta.add(rowColumns[k], v);
+            int c = rowColumns[k];
+            dense[c] += factor * rowValues[k];
+            touched.add(c);
         }
     }
 }
