@@ -35,11 +35,6 @@ public record AxisRange(InputVariable input, double min, double max) {
         return new AxisRange(input, input.parseValue(parts[1]), input.parseValue(parts[2]));
     }
 
-    /** {@code max - min}. */
-    public double width() {
-        return max - min;
-    }
-
     /** Whether {@code v} lies in {@code [min, max]}. */
     public boolean contains(double v) {
         return v >= min && v <= max;

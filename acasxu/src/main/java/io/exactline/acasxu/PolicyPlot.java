@@ -58,7 +58,6 @@ public final class PolicyPlot {
     private final Optional<TopDownWindow> topDown;
     private final int width;
     private final int height;
-    private final Optional<String> title;
     private final Optional<Highlight> highlight;
 
     /**
@@ -85,23 +84,22 @@ public final class PolicyPlot {
     }
 
     private PolicyPlot(AdvisorySlice slice, Optional<TopDownWindow> topDown, int width, int height,
-            Optional<String> title, Optional<Highlight> highlight) {
+            Optional<Highlight> highlight) {
         this.slice = slice;
         this.topDown = topDown;
         this.width = width;
         this.height = height;
-        this.title = title;
         this.highlight = highlight;
     }
 
     /** A 960 x 720 plot of a linear slice, axes the slice's two inputs. */
     public static PolicyPlot of(AdvisorySlice slice) {
-        return new PolicyPlot(slice, Optional.empty(), 960, 720, Optional.empty(), Optional.empty());
+        return new PolicyPlot(slice, Optional.empty(), 960, 720, Optional.empty());
     }
 
     /** A 960 x 760 top-down plot, axes {@code x} and {@code y} in feet. */
     public static PolicyPlot of(TopDownView view) {
-        return new PolicyPlot(view.polar(), Optional.of(view.window()), 960, 760, Optional.empty(), Optional.empty());
+        return new PolicyPlot(view.polar(), Optional.of(view.window()), 960, 760, Optional.empty());
     }
 
     /** The colour of an advisory: left turns blue, right turns red, strong ones dark, clear of conflict grey. */
@@ -119,17 +117,12 @@ public final class PolicyPlot {
             throw new BadInputException("a policy plot needs at least 480 x 360 pixels, got " + newWidth + " x "
                     + newHeight);
         }
-        return new PolicyPlot(slice, topDown, newWidth, newHeight, title, highlight);
-    }
-
-    /** With {@code text} as the title instead of the network and axes. */
-    public PolicyPlot withTitle(String text) {
-        return new PolicyPlot(slice, topDown, width, height, Optional.of(text), highlight);
+        return new PolicyPlot(slice, topDown, newWidth, newHeight, highlight);
     }
 
     /** With a rectangle (and point) outlined on top. */
     public PolicyPlot withHighlight(Highlight newHighlight) {
-        return new PolicyPlot(slice, topDown, width, height, title, Optional.of(newHighlight));
+        return new PolicyPlot(slice, topDown, width, height, Optional.of(newHighlight));
     }
 
     /** The pixel rectangle the data area occupies. */
@@ -205,7 +198,7 @@ public final class PolicyPlot {
             g.draw(new Rectangle2D.Double(area.x - 0.5, area.y - 0.5, area.width + 1.0, area.height + 1.0));
             drawAxes(g, area);
             drawTitle(g);
-            drawLegend(g, area, shares(patches, area));
+            drawLegend(g, shares(patches, area));
         } finally {
             g.dispose();
         }
@@ -474,13 +467,13 @@ public final class PolicyPlot {
     private void drawTitle(Graphics2D g) {
         g.setColor(INK);
         g.setFont(font(Font.BOLD, 17));
-        g.drawString(title.orElseGet(this::defaultTitle), LEFT, 30);
+        g.drawString(title(), LEFT, 30);
         g.setFont(font(Font.PLAIN, 13));
         g.setColor(new Color(0x555555));
         g.drawString(subtitle(), LEFT, 52);
     }
 
-    private String defaultTitle() {
+    private String title() {
         String net = networkName();
         if (topDown.isPresent()) {
             return "ACAS Xu " + net + ": advisory by intruder position";
@@ -514,7 +507,7 @@ public final class PolicyPlot {
         return text.toString();
     }
 
-    private void drawLegend(Graphics2D g, Rectangle area, Map<Advisory, Double> shares) {
+    private void drawLegend(Graphics2D g, Map<Advisory, Double> shares) {
         int x = width - RIGHT + 24;
         int y = TOP + 4;
         g.setColor(INK);

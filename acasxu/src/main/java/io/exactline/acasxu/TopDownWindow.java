@@ -52,11 +52,6 @@ public record TopDownWindow(double xMin, double xMax, double yMin, double yMax, 
         return new EncounterState(Math.hypot(x, y), Math.atan2(y, x), psi, vOwn, vInt);
     }
 
-    /** Whether {@code (x, y)} is within the domain's range, {@code rho <= MAX_RANGE}. */
-    public boolean inDomain(double x, double y) {
-        return Math.hypot(x, y) <= MAX_RANGE;
-    }
-
     /**
      * The linear slice over {@code (rho, theta)} whose image under the polar map covers the window's in-domain
      * part: {@code rho} from the window's nearest point to its farthest (at most {@link #MAX_RANGE}), {@code theta}
