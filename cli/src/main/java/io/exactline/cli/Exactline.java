@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "exactline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Exact analysis of piecewise-linear neural networks.",
-        subcommands = {EvalCommand.class, LineCommand.class, DemoCommand.class, VerifyCommand.class,
-            VnncompCommand.class},
+        subcommands = {EvalCommand.class, LineCommand.class, DemoCommand.class, AcasxuCommand.class,
+            VerifyCommand.class, VnncompCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it with the stack trace)",
             "2:bad input: malformed or missing files, wrong input dimension, NaN or infinite numbers, unsupported"
@@ -28,7 +28,8 @@ public final class Exactline implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: give one of eval, line, demo, verify, vnncomp");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: give one of eval, line, demo, acasxu, verify, vnncomp");
     }
 
     /** The configured command line: no picocli @-file expansion (we read @FILE ourselves), our exit codes. */

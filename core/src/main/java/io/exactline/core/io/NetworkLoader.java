@@ -31,7 +31,8 @@ public final class NetworkLoader {
             throw new BadInputException(name + ": no such file");
         }
         if (Files.isDirectory(file)) {
-            throw new BadInputException(name + ": is a directory; give a network file (." + String.join(", .", EXTENSIONS) + ")");
+            throw new BadInputException(name + ": is a directory; give a network file (."
+                    + String.join(", .", EXTENSIONS) + ")");
         }
         if (!Files.isReadable(file)) {
             throw new BadInputException(name + ": permission denied; cannot read the network file");

@@ -69,6 +69,10 @@ public final class NnetFile {
                 throw new IllegalArgumentException(source + ": input " + i + " needs finite bounds min <= max, got ["
                         + inputMin[i] + ", " + inputMax[i] + "]");
             }
+            if (!clippable(inputMin[i], inputMax[i])) {
+                throw new IllegalArgumentException(source + ": input " + i + " has the interval [" + inputMin[i] + ", "
+                        + inputMax[i] + "], too wide or too narrow for the clip's map onto [0, 1] in doubles");
+            }
             if (!(inputRange[i] > 0) || !Double.isFinite(inputRange[i]) || !Double.isFinite(inputMean[i])) {
                 throw new IllegalArgumentException(source + ": input " + i + " needs a finite mean and a finite"
                         + " positive range, got mean " + inputMean[i] + " and range " + inputRange[i]);
@@ -86,6 +90,15 @@ public final class NnetFile {
         this.inputRange = inputRange.clone();
         this.outputMean = outputMean;
         this.outputRange = outputRange;
+    }
+
+    /**
+     * Whether {@code [min, max]} can be mapped onto [0, 1] and back in doubles: a width and a reciprocal width that
+     * are finite (or a width of 0, a constant input).
+     */
+    static boolean clippable(double min, double max) {
+        double width = max - min;
+        return width == 0 || Double.isFinite(width) && Double.isFinite(1 / width);
     }
 
     /** Where the network came from. */

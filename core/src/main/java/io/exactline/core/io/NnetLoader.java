@@ -121,6 +121,10 @@ public final class NnetLoader {
                     throw error(maxLine.number, "input " + (i + 1) + " has maximum " + max[i]
                             + " below its minimum " + min[i]);
                 }
+                if (!NnetFile.clippable(min[i], max[i])) {
+                    throw error(maxLine.number, "input " + (i + 1) + " has the interval [" + min[i] + ", " + max[i]
+                            + "], too wide or too narrow to clip in double precision");
+                }
             }
             double[] mean = numbers(line("the means"), numInputs + 1, "means (one per input, then one for the outputs)");
             Line rangeLine = line("the ranges");

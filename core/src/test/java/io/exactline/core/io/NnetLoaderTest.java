@@ -234,6 +234,24 @@ class NnetLoaderTest {
     }
 
     @Test
+    void inputIntervalThatCannotBeMappedOntoTheUnitIntervalIsRefused() throws IOException {
+        List<String> wide = new ArrayList<>(tinyLines());
+        wide.set(5, "-1e308,0.0,");
+        wide.set(6, "1e308,10.0,");
+        List<String> narrow = new ArrayList<>(tinyLines());
+        narrow.set(5, "0.0,0.0,");
+        narrow.set(6, "1e-310,10.0,");
+        Path tooWide = write(wide);
+        Path tooNarrow = write(narrow);
+
+        assertThatThrownBy(() -> NnetLoader.load(tooWide))
+                .hasMessage(tooWide + ": line 7: input 1 has the interval [-1.0E308, 1.0E308], too wide or too"
+                        + " narrow to clip in double precision");
+        assertThatThrownBy(() -> NnetLoader.load(tooNarrow))
+                .hasMessageStartingWith(tooNarrow + ": line 7: input 1 has the interval [0.0, 1.0E-310]");
+    }
+
+    @Test
     void truncatedFileNamesTheFirstMissingLine() throws IOException {
         Path file = write(tinyLines().subList(0, 18));
 
