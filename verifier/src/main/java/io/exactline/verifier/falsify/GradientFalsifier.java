@@ -28,7 +28,8 @@ import io.exactline.verifier.verdict.Verdict;
  * <p>For every case and every {@link UnsafeConjunction} {@code AND_q (g_q(x) <= 0)} of it, the search minimises the
  * margin {@code m(x) = max_q g_q(x)} over the case's box: from a start point it takes {@code steps} signed-gradient
  * steps {@code x <- clamp(x - s_t * width * sign(grad g_q*(x)))}, with {@code q*} the inequality attaining the
- * margin and the step {@code s_t} shrinking geometrically from a tenth of the box to about a thousandth. Start
+ * margin and the step {@code s_t} shrinking geometrically from a quarter of the box to a thousandth (so that the
+ * steps add up to about the box width even for 20 steps). Start
  * points are the box midpoint, then uniformly random points (seeded, so runs repeat). Every iterate whose margin is
  * at most 0 in floating point is {@link Counterexample#confirm confirmed} on the network; only a confirmed point
  * becomes sat. The search never proves unsat.
@@ -37,7 +38,7 @@ public final class GradientFalsifier implements Engine {
     /** The engine's name. */
     public static final String NAME = "pgd";
 
-    private static final double FIRST_STEP = 0.1;
+    private static final double FIRST_STEP = 0.25;
     private static final double LAST_STEP = 1e-3;
 
     private final int restarts;
