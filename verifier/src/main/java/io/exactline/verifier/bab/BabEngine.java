@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import io.exactline.core.network.Network;
 import io.exactline.verifier.Deadline;
@@ -51,8 +52,9 @@ import io.exactline.verifier.verdict.Verdict;
  * sub-problem stay closed in its children. An open sub-problem is searched for counterexamples (its midpoint, the
  * box corner minimising the linear lower bound of the tightest inequality, and a short gradient descent from that
  * corner; each point {@link Counterexample#confirm confirmed} on the network) and then split: the box is bisected
- * along the input with the largest smear score {@code |a_i| (u_i - l_i)} summed over the open conjunctions, or the
- * costliest unstable unit is fixed to each of its pieces ({@link Splitting}).
+ * along an input with a large smear score {@code |a_i| (u_i - l_i)} summed over the open conjunctions (of the
+ * {@link BabOptions#lookahead()} best inputs, the one whose worse half gets the best bound; the halves keep the bounds
+ * computed for that choice), or the costliest unstable unit is fixed to each of its pieces ({@link Splitting}).
  *
  * <p>The answer is sat at the first confirmed counterexample, unsat when every sub-problem is closed, and unknown
  * when a box can no longer be bisected in double precision or the queue limit is hit; timeout once the deadline
@@ -155,7 +157,8 @@ public final class BabEngine implements Engine {
     private static Map<String, String> settings(BabOptions o, Splitting splitting) {
         return Map.of("splitting", splitting.name().toLowerCase(Locale.ROOT),
                 "bounds", o.bounds().toString(), "workers", Integer.toString(o.workers()),
-                "descentSteps", Integer.toString(o.descentSteps()), "maxQueued", Integer.toString(o.maxQueued()));
+                "descentSteps", Integer.toString(o.descentSteps()), "maxQueued", Integer.toString(o.maxQueued()),
+                "lookahead", Integer.toString(o.lookahead()));
     }
 
     /** Whether bisecting input {@code i} gives two strictly smaller boxes (its midpoint lies strictly inside). */
@@ -174,7 +177,12 @@ public final class BabEngine implements Engine {
 
     /** A sub-problem waiting in the queue. */
     private record SubProblem(int caseIndex, Box box, PartialPattern pattern, Optional<LayerBounds> parent,
-            List<Optional<ClosedLeaf.Witness>> closed, int depth, double priority, long order) {
+            Optional<BoxBounder.Bounded> precomputed, List<Optional<ClosedLeaf.Witness>> closed, int depth,
+            double priority, long order) {
+    }
+
+    /** The conjunctions closed over a sub-problem, and the tightest inequality of each one still open. */
+    private record Assessment(List<Optional<ClosedLeaf.Witness>> closed, List<Tightest> open) {
     }
 
     /** The unsafe conjunctions of one case, with their sums. */
@@ -229,8 +237,8 @@ public final class BabEngine implements Engine {
             for (int k = 0; k < cases.size(); k++) {
                 List<Optional<ClosedLeaf.Witness>> open = new ArrayList<>();
                 cases.get(k).conjunctions().forEach(c -> open.add(Optional.empty()));
-                offer(new SubProblem(k, cases.get(k).box(), PartialPattern.free(compiled), Optional.empty(), open, 0,
-                        Double.NEGATIVE_INFINITY, order.getAndIncrement()));
+                offer(new SubProblem(k, cases.get(k).box(), PartialPattern.free(compiled), Optional.empty(),
+                        Optional.empty(), open, 0, Double.NEGATIVE_INFINITY, order.getAndIncrement()));
             }
             List<Thread> threads = new ArrayList<>();
             try {
@@ -302,13 +310,12 @@ public final class BabEngine implements Engine {
             }
         }
 
-        private void process(SubProblem p, BoxBounder bounder) {
-            nodes.increment();
-            CaseForm form = cases.get(p.caseIndex());
+        /** The objectives whose bounds decide the conjunctions still open: one per output-reading inequality and sum. */
+        private List<double[]> objectives(CaseForm form, List<Optional<ClosedLeaf.Witness>> closed) {
             List<UnsafeConjunction> conjunctions = form.conjunctions();
             List<double[]> objectives = new ArrayList<>();
             for (int k = 0; k < conjunctions.size(); k++) {
-                if (p.closed().get(k).isEmpty()) {
+                if (closed.get(k).isEmpty()) {
                     UnsafeConjunction c = conjunctions.get(k);
                     for (int q = 0; q < c.size(); q++) {
                         if (c.readsOutputs(q)) {
@@ -318,48 +325,22 @@ public final class BabEngine implements Engine {
                     form.sums().get(k).filter(s -> s.readsOutputs(0)).ifPresent(s -> objectives.add(s.outputRow(0)));
                 }
             }
-            Optional<BoxBounder.Bounded> bounded = bounder.lowerBounds(p.box(), p.pattern(), p.parent(), objectives);
+            return objectives;
+        }
+
+        private void process(SubProblem p, BoxBounder bounder) {
+            nodes.increment();
+            CaseForm form = cases.get(p.caseIndex());
+            Optional<BoxBounder.Bounded> bounded = p.precomputed().isPresent() ? p.precomputed()
+                    : bounder.lowerBounds(p.box(), p.pattern(), p.parent(), objectives(form, p.closed()));
             if (bounded.isEmpty()) {
                 voidLeaves.increment();
                 leaves.accept(new ClosedLeaf(p.caseIndex(), p.box(), p.pattern(), List.of()));
                 return;
             }
-            double[] lower = p.box().lower();
-            double[] upper = p.box().upper();
-            List<Optional<ClosedLeaf.Witness>> closed = new ArrayList<>(p.closed());
-            List<Tightest> open = new ArrayList<>();
-            int next = 0;
-            for (int k = 0; k < conjunctions.size(); k++) {
-                if (closed.get(k).isPresent()) {
-                    continue;
-                }
-                UnsafeConjunction c = conjunctions.get(k);
-                Tightest tightest = null;
-                for (int q = 0; q < c.size(); q++) {
-                    Optional<LowerBound> b = c.readsOutputs(q) ? Optional.of(bounded.get().objectives().get(next++))
-                            : Optional.empty();
-                    double value = c.lowerBound(q, b.map(LowerBound::value).orElse(0.0), lower, upper);
-                    if (tightest == null || value > tightest.value()) {
-                        tightest = new Tightest(k, q, value, b);
-                    }
-                }
-                Optional<UnsafeConjunction> sum = form.sums().get(k);
-                double sumValue = Double.NEGATIVE_INFINITY;
-                if (sum.isPresent()) {
-                    Optional<LowerBound> b = sum.get().readsOutputs(0) ? Optional.of(bounded.get().objectives().get(next++))
-                            : Optional.empty();
-                    sumValue = sum.get().lowerBound(0, b.map(LowerBound::value).orElse(0.0), lower, upper);
-                }
-                if (tightest != null && tightest.value() > 0.0) {
-                    closed.set(k, Optional.of(new ClosedLeaf.Witness(tightest.inequality(), tightest.value(), false)));
-                } else if (sumValue > 0.0) {
-                    closed.set(k, Optional.of(new ClosedLeaf.Witness(c.size(), sumValue, false)));
-                } else if (tightest == null) {
-                    open.add(new Tightest(k, 0, Double.NEGATIVE_INFINITY, Optional.empty()));
-                } else {
-                    open.add(tightest);
-                }
-            }
+            Assessment assessment = assess(form, p.box(), p.closed(), bounded.get());
+            List<Optional<ClosedLeaf.Witness>> closed = assessment.closed();
+            List<Tightest> open = assessment.open();
             if (open.isEmpty()) {
                 closedLeaves.increment();
                 List<ClosedLeaf.Witness> witnesses = new ArrayList<>();
@@ -374,7 +355,53 @@ public final class BabEngine implements Engine {
             if (falsify(p, form, open)) {
                 return;
             }
-            split(p, form, bounded.get().layers(), closed, open);
+            split(p, form, bounder, bounded.get().layers(), closed, open);
+        }
+
+        /**
+         * Which of the conjunctions open in {@code closedBefore} the bounds close over {@code box}, and for the
+         * others their tightest inequality.
+         */
+        private Assessment assess(CaseForm form, Box box, List<Optional<ClosedLeaf.Witness>> closedBefore,
+                BoxBounder.Bounded bounded) {
+            List<UnsafeConjunction> conjunctions = form.conjunctions();
+            double[] lower = box.lower();
+            double[] upper = box.upper();
+            List<Optional<ClosedLeaf.Witness>> closed = new ArrayList<>(closedBefore);
+            List<Tightest> open = new ArrayList<>();
+            int next = 0;
+            for (int k = 0; k < conjunctions.size(); k++) {
+                if (closed.get(k).isPresent()) {
+                    continue;
+                }
+                UnsafeConjunction c = conjunctions.get(k);
+                Tightest tightest = null;
+                for (int q = 0; q < c.size(); q++) {
+                    Optional<LowerBound> b = c.readsOutputs(q) ? Optional.of(bounded.objectives().get(next++))
+                            : Optional.empty();
+                    double value = c.lowerBound(q, b.map(LowerBound::value).orElse(0.0), lower, upper);
+                    if (tightest == null || value > tightest.value()) {
+                        tightest = new Tightest(k, q, value, b);
+                    }
+                }
+                Optional<UnsafeConjunction> sum = form.sums().get(k);
+                double sumValue = Double.NEGATIVE_INFINITY;
+                if (sum.isPresent()) {
+                    Optional<LowerBound> b = sum.get().readsOutputs(0) ? Optional.of(bounded.objectives().get(next++))
+                            : Optional.empty();
+                    sumValue = sum.get().lowerBound(0, b.map(LowerBound::value).orElse(0.0), lower, upper);
+                }
+                if (tightest != null && tightest.value() > 0.0) {
+                    closed.set(k, Optional.of(new ClosedLeaf.Witness(tightest.inequality(), tightest.value(), false)));
+                } else if (sumValue > 0.0) {
+                    closed.set(k, Optional.of(new ClosedLeaf.Witness(c.size(), sumValue, false)));
+                } else if (tightest == null) {
+                    open.add(new Tightest(k, 0, Double.NEGATIVE_INFINITY, Optional.empty()));
+                } else {
+                    open.add(tightest);
+                }
+            }
+            return new Assessment(closed, open);
         }
 
         /** Tries the midpoint and the tightest inequalities' corners; true when a counterexample was found. */
@@ -423,7 +450,7 @@ public final class BabEngine implements Engine {
             return false;
         }
 
-        private void split(SubProblem p, CaseForm form, LayerBounds layers,
+        private void split(SubProblem p, CaseForm form, BoxBounder bounder, LayerBounds layers,
                 List<Optional<ClosedLeaf.Witness>> closed, List<Tightest> open) {
             double priority = Double.POSITIVE_INFINITY;
             Tightest worst = open.get(0);
@@ -439,28 +466,54 @@ public final class BabEngine implements Engine {
                     ActivationUnit u = unit.get();
                     for (int s = 0; s < compiled.stateCount(u.layer()); s++) {
                         offer(new SubProblem(p.caseIndex(), p.box(), p.pattern().with(u.layer(), u.unit(), s),
-                                Optional.of(layers), closed, p.depth() + 1, priority, order.getAndIncrement()));
+                                Optional.of(layers), Optional.empty(), closed, p.depth() + 1, priority,
+                                order.getAndIncrement()));
                     }
                     return;
                 }
             }
-            int dimension = splitDimension(p.box(), form, open);
-            if (dimension < 0) {
+            List<Integer> candidates = splitDimensions(p.box(), form, open, options.lookahead());
+            if (candidates.isEmpty()) {
                 unknown.compareAndSet(null, "precision: a box of case " + (p.caseIndex() + 1) + " is too small to"
                         + " bisect in double precision and its bounds do not decide it: " + p.box());
                 return;
             }
-            for (Box half : p.box().bisect(dimension)) {
-                offer(new SubProblem(p.caseIndex(), half, p.pattern(), Optional.of(layers), closed, p.depth() + 1,
-                        priority, order.getAndIncrement()));
+            List<double[]> objectives = objectives(form, closed);
+            Box[] halves = p.box().bisect(candidates.get(0));
+            List<Optional<BoxBounder.Bounded>> bounds = List.of(Optional.empty(), Optional.empty());
+            double best = Double.NEGATIVE_INFINITY;
+            for (int d : candidates.size() > 1 ? candidates : List.<Integer>of()) {
+                deadline.check();
+                Box[] trial = p.box().bisect(d);
+                List<Optional<BoxBounder.Bounded>> trialBounds = new ArrayList<>();
+                double worstHalf = Double.POSITIVE_INFINITY;
+                for (Box half : trial) {
+                    Optional<BoxBounder.Bounded> b = bounder.lowerBounds(half, p.pattern(), Optional.of(layers),
+                            objectives);
+                    trialBounds.add(b);
+                    if (b.isPresent()) {
+                        for (Tightest t : assess(form, half, closed, b.get()).open()) {
+                            worstHalf = Math.min(worstHalf, t.value());
+                        }
+                    }
+                }
+                if (worstHalf > best) {
+                    best = worstHalf;
+                    halves = trial;
+                    bounds = trialBounds;
+                }
+            }
+            for (int h = 0; h < 2; h++) {
+                offer(new SubProblem(p.caseIndex(), halves[h], p.pattern(), Optional.of(layers), bounds.get(h),
+                        closed, p.depth() + 1, priority, order.getAndIncrement()));
             }
         }
 
         /**
-         * The input with the largest summed smear score that can still be bisected (its midpoint lies strictly
-         * between its ends); the widest such input when all scores are 0; -1 when none can.
+         * Up to {@code count} inputs that can still be bisected (their midpoint lies strictly between their ends),
+         * by decreasing smear score summed over the open conjunctions, wider first on ties; empty when none can.
          */
-        private int splitDimension(Box box, CaseForm form, List<Tightest> open) {
+        private List<Integer> splitDimensions(Box box, CaseForm form, List<Tightest> open, int count) {
             int n = box.dimension();
             double[] score = new double[n];
             for (Tightest t : open) {
@@ -471,14 +524,10 @@ public final class BabEngine implements Engine {
                     score[i] += bound + input;
                 }
             }
-            int best = -1;
-            for (int i = 0; i < n; i++) {
-                if (bisectable(box, i) && (best < 0 || score[i] > score[best]
-                        || score[i] == score[best] && box.width(i) > box.width(best))) {
-                    best = i;
-                }
-            }
-            return best;
+            return IntStream.range(0, n).filter(i -> bisectable(box, i)).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> -score[i])
+                            .thenComparingDouble(i -> -box.width(i)).thenComparingInt(i -> i))
+                    .limit(count).toList();
         }
 
         Map<String, Long> counts() {

@@ -23,7 +23,7 @@ class BabCrossCheckTest {
     private static final List<RandomInstances.Instance> INSTANCES = RandomInstances.generate(40, 20261123L);
 
     private static BabOptions options(Splitting splitting, int workers) {
-        return new BabOptions(splitting, BoundOptions.FORWARD_BACKWARD, workers, 3, 1_000_000);
+        return new BabOptions(splitting, BoundOptions.FORWARD_BACKWARD, workers, 3, 1_000_000, 1);
     }
 
     @Test
@@ -39,6 +39,15 @@ class BabCrossCheckTest {
         for (RandomInstances.Instance instance : INSTANCES) {
             String status = engine.verify(instance.network(), instance.property(),
                     Deadline.unlimited()).status();
+            assertThat(status).as("%s", instance).isEqualTo(instance.sat() ? "sat" : "unsat");
+        }
+    }
+
+    @Test
+    void lookaheadSplitsThatReuseTheTrialBoundsAgreeWithExactTruth() {
+        BabEngine engine = new BabEngine(options(Splitting.INPUT, 2).withLookahead(3));
+        for (RandomInstances.Instance instance : INSTANCES) {
+            String status = engine.verify(instance.network(), instance.property(), Deadline.unlimited()).status();
             assertThat(status).as("%s", instance).isEqualTo(instance.sat() ? "sat" : "unsat");
         }
     }

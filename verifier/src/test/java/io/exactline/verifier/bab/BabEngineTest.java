@@ -41,7 +41,7 @@ class BabEngineTest {
     }
 
     private static BabOptions options(int workers, int maxQueued) {
-        return new BabOptions(Splitting.INPUT, BoundOptions.FORWARD_BACKWARD, workers, 3, maxQueued);
+        return new BabOptions(Splitting.INPUT, BoundOptions.FORWARD_BACKWARD, workers, 3, maxQueued, 1);
     }
 
     private static long workerThreads() {
