@@ -1,0 +1,17 @@
+package io.exactline.core.line;
+
+/**
+ * One layer of a {@link RationalNetwork}: the real-number map a double-precision layer denotes, with its
+ * parameters converted exactly from doubles.
+ */
+sealed interface RationalLayer permits RationalAffine, RationalPiecewiseLinear {
+
+    /** Number of input elements. */
+    int inputSize();
+
+    /** Number of output elements. */
+    int outputSize();
+
+    /** The layer at one point, computed exactly. */
+    ExactVector apply(ExactVector x);
+}
