@@ -55,7 +55,7 @@ class ExactLineFastPathTest {
         Random random = new Random(9);
         Network network = RandomNetworks.dense(random, Activation.RELU, 5, 5, 50, 50, 50, 50, 50, 50);
         List<Segment> segments = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 100; i++) {
             segments.add(new Segment(RandomNetworks.gaussianPoint(random, 5), RandomNetworks.gaussianPoint(random, 5)));
         }
 

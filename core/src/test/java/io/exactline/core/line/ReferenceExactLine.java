@@ -1,55 +1,52 @@
 package io.exactline.core.line;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.PiecewiseLinearLayer;
 import io.exactline.core.network.Network;
 
 /**
- * The straightforward ExactLine, kept as the reference the fast {@link ExactLine} must reproduce: fresh arrays
- * for every layer, every layer through its public {@code apply} and {@code crossings}, a sort of the crossings
- * of every segment, and the near-equal-crossings policy stated in {@link ExactLine}.
+ * The straightforward ExactLine, kept as the reference the fast {@link ExactLine} must reproduce: lists of
+ * points, every layer through its public {@code apply} and {@code crossings}, a sort of the crossings of every
+ * segment, and the near-equal-crossings policy stated in {@link ExactLine}.
  */
 final class ReferenceExactLine {
     private ReferenceExactLine() {
     }
 
     static LinePartition partition(Network network, double[] a, double[] b) {
-        int width = network.inputSize();
-        double[] ratios = {0.0, 1.0};
-        double[] points = new double[2 * width];
-        System.arraycopy(a, 0, points, 0, width);
-        System.arraycopy(b, 0, points, width, width);
+        List<Double> ratios = new ArrayList<>(List.of(0.0, 1.0));
+        List<double[]> points = new ArrayList<>(List.of(a.clone(), b.clone()));
         for (Layer layer : network.layers()) {
-            int in = layer.inputShape().size();
             if (layer instanceof PiecewiseLinearLayer pwl) {
-                double[][] refined = refine(pwl, ratios, points, in);
-                ratios = refined[0];
-                points = refined[1];
+                refine(pwl, ratios, points);
             }
-            int out = layer.outputShape().size();
-            double[] mapped = new double[ratios.length * out];
-            for (int j = 0; j < ratios.length; j++) {
-                layer.apply(points, j * in, mapped, j * out);
-            }
-            points = mapped;
+            points.replaceAll(layer::apply);
         }
-        return new LinePartition(network, a, b, ratios, points);
+        int m = network.outputSize();
+        double[] outputs = new double[points.size() * m];
+        for (int j = 0; j < points.size(); j++) {
+            System.arraycopy(points.get(j), 0, outputs, j * m, m);
+        }
+        return new LinePartition(network, a, b, ratios.stream().mapToDouble(Double::doubleValue).toArray(), outputs);
     }
 
-    private static double[][] refine(PiecewiseLinearLayer layer, double[] ratios, double[] points, int width) {
-        int count = ratios.length;
-        double[] newRatios = new double[0];
-        double[] newPoints = new double[0];
-        for (int j = 0; j + 1 < count; j++) {
-            double t0 = ratios[j];
-            double t1 = ratios[j + 1];
-            newRatios = append(newRatios, t0);
-            newPoints = append(newPoints, Arrays.copyOfRange(points, j * width, (j + 1) * width));
-            double[][] cuts = {new double[0]};
-            layer.crossings(points, j * width, points, (j + 1) * width, r -> cuts[0] = append(cuts[0], r));
-            double[] sorted = cuts[0].clone();
+    private static void refine(PiecewiseLinearLayer layer, List<Double> ratios, List<double[]> points) {
+        List<Double> newRatios = new ArrayList<>();
+        List<double[]> newPoints = new ArrayList<>();
+        for (int j = 0; j + 1 < ratios.size(); j++) {
+            double t0 = ratios.get(j);
+            double t1 = ratios.get(j + 1);
+            double[] p = points.get(j);
+            double[] q = points.get(j + 1);
+            newRatios.add(t0);
+            newPoints.add(p);
+            List<Double> cuts = new ArrayList<>();
+            layer.crossings(p, 0, q, 0, cuts::add);
+            double[] sorted = cuts.stream().mapToDouble(Double::doubleValue).toArray();
             Arrays.sort(sorted);
             double last = t0;
             for (double r : sorted) {
@@ -58,24 +55,19 @@ final class ReferenceExactLine {
                     continue;
                 }
                 last = t;
-                newRatios = append(newRatios, t);
-                double[] point = new double[width];
-                for (int i = 0; i < width; i++) {
-                    double p = points[j * width + i];
-                    double q = points[(j + 1) * width + i];
-                    point[i] = p + r * (q - p);
+                newRatios.add(t);
+                double[] point = new double[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    point[i] = p[i] + r * (q[i] - p[i]);
                 }
-                newPoints = append(newPoints, point);
+                newPoints.add(point);
             }
         }
-        newRatios = append(newRatios, ratios[count - 1]);
-        newPoints = append(newPoints, Arrays.copyOfRange(points, (count - 1) * width, count * width));
-        return new double[][] {newRatios, newPoints};
-    }
-
-    private static double[] append(double[] values, double... more) {
-        double[] joined = Arrays.copyOf(values, values.length + more.length);
-        System.arraycopy(more, 0, joined, values.length, more.length);
-        return joined;
+        newRatios.add(ratios.get(ratios.size() - 1));
+        newPoints.add(points.get(points.size() - 1));
+        ratios.clear();
+        ratios.addAll(newRatios);
+        points.clear();
+        points.addAll(newPoints);
     }
 }
