@@ -4,102 +4,183 @@ import java.util.Arrays;
 
 import io.exactline.core.layer.ElementwisePiecewiseLinear;
 import io.exactline.core.layer.Layer;
-import io.exactline.core.layer.PiecewiseLinearLayer;
-import io.exactline.core.layer.Relu;
+import io.exactline.core.line.LinePlan.AffineStep;
+import io.exactline.core.line.LinePlan.DenseStep;
+import io.exactline.core.line.LinePlan.ElementwiseStep;
+import io.exactline.core.line.LinePlan.PiecewiseStep;
+import io.exactline.core.line.LinePlan.ReluStep;
+import io.exactline.core.line.LinePlan.ScalingStep;
+import io.exactline.core.line.LinePlan.Step;
 import io.exactline.core.network.Network;
 
 /**
  * The buffers of one thread's ExactLine runs, reused from line to line so that a line allocates only its result.
  *
- * <p>The segment's image lives in two flat buffers: ratios {@code t_0 < ... < t_{count-1}} and, row-major, the
- * points at them ({@code count x width} for the current layer's width). Each layer reads one pair of buffers and
- * writes the other, then the two swap. A piecewise-linear layer visits the segments between consecutive points
- * one at a time: it collects the segment's crossing ratios, sorts those few, and writes the segment's start point
- * and then its interpolated points in order, so the output stays sorted without a global sort. Element-wise
- * layers apply their function while writing, and ReLU has its own loop.
+ * <p>The segment's image is a sorted array of ratios {@code t_0 < ... < t_{count-1}} and one array (row) per
+ * point. Each step reads the current rows and writes spare ones, then the two pools swap. A piecewise-linear step
+ * visits the segments between consecutive points one at a time: it collects the segment's crossing ratios, sorts
+ * those few, and writes the segment's start point and then its interpolated points in order, so the output stays
+ * sorted without a global sort; element-wise steps apply their function while writing. A dense step adds, for each
+ * point, the weight columns of its non-zero inputs only (after a ReLU most inputs are zero), four columns per pass.
  *
  * <p>Every arithmetic step is the one of the straightforward algorithm in the same order (interpolation
- * {@code p + r (q - p)}, ratio {@code t_j + r (t_{j+1} - t_j)}, each layer's own {@code apply}), so the results
- * are the same doubles. Not thread-safe: one workspace per thread.
+ * {@code p + r (q - p)}, ratio {@code t_j + r (t_{j+1} - t_j)}, dense sums in increasing input order from the
+ * bias), so the results are the same doubles. Not thread-safe: one workspace per thread.
  */
 final class LineWorkspace {
-    /** Buffers larger than this many doubles (128 MiB) are not kept after the line that needed them. */
-    private static final int RETAINED_LIMIT = 1 << 24;
+    /** Rows holding more than this many doubles in all (128 MiB) are not kept after the line that needed them. */
+    private static final long RETAINED_LIMIT = 1L << 24;
     private static final int INSERTION_SORT_LIMIT = 24;
 
     private double[] ratios = new double[256];
     private double[] nextRatios = new double[256];
-    private double[] points = new double[256 * 64];
-    private double[] nextPoints = new double[256 * 64];
+    private double[][] rows = new double[256][];
+    private double[][] spare = new double[256][];
+    private long allocated;
+    private int count;
     private double[] cuts = new double[64];
     private int cutCount;
-    private int count;
+    private int[] nonZero = new int[64];
     private final RatioSink cutSink = this::addCut;
 
-    /** Whether the buffers grew beyond what a thread should keep between lines. */
+    /** Whether the rows grew beyond what a thread should keep between lines. */
     boolean oversized() {
-        return points.length > RETAINED_LIMIT || nextPoints.length > RETAINED_LIMIT;
+        return allocated > RETAINED_LIMIT;
     }
 
     /** Partitions the segment from {@code a} to {@code b}; inputs are already checked. */
     LinePartition partition(Network network, double[] a, double[] b) {
+        LinePlan plan = LinePlan.of(network);
+        int capacity = plan.maxWidth();
         int width = a.length;
         count = 2;
         ratios[0] = 0.0;
         ratios[1] = 1.0;
-        points = reserve(points, 2 * width);
-        System.arraycopy(a, 0, points, 0, width);
-        System.arraycopy(b, 0, points, width, width);
-        for (Layer layer : network.layers()) {
-            int in = layer.inputShape().size();
-            if (layer instanceof Relu) {
-                refineRelu(in);
-            } else if (layer instanceof ElementwisePiecewiseLinear elementwise) {
-                refineElementwise(elementwise, in);
-            } else if (layer instanceof PiecewiseLinearLayer pwl) {
-                refine(pwl, in);
-                map(layer, in);
-            } else {
-                map(layer, in);
+        System.arraycopy(a, 0, row(rows, 0, capacity), 0, width);
+        System.arraycopy(b, 0, row(rows, 1, capacity), 0, width);
+        for (Step step : plan.steps()) {
+            if (step instanceof DenseStep dense) {
+                dense(dense, capacity);
+            } else if (step instanceof ReluStep relu) {
+                refineRelu(relu.width(), capacity);
+            } else if (step instanceof ScalingStep scaling) {
+                scale(scaling);
+            } else if (step instanceof ElementwiseStep elementwise) {
+                refineElementwise(elementwise, capacity);
+            } else if (step instanceof PiecewiseStep pwl) {
+                refine(pwl, capacity);
+                map(pwl.layer(), capacity);
+            } else if (step instanceof AffineStep affine) {
+                map(affine.layer(), capacity);
             }
         }
         int m = network.outputSize();
-        return new LinePartition(network, a, b, Arrays.copyOf(ratios, count), Arrays.copyOf(points, count * m));
+        double[] outputs = new double[count * m];
+        for (int j = 0; j < count; j++) {
+            System.arraycopy(rows[j], 0, outputs, j * m, m);
+        }
+        return new LinePartition(network, a, b, Arrays.copyOf(ratios, count), outputs);
     }
 
-    /** Applies {@code layer} to every point. */
-    private void map(Layer layer, int in) {
-        int out = layer.outputShape().size();
-        nextPoints = reserve(nextPoints, count * out);
-        for (int j = 0; j < count; j++) {
-            layer.apply(points, j * in, nextPoints, j * out);
+    /** Row {@code j} of {@code pool}, made to hold at least {@code capacity} values. */
+    private double[] row(double[][] pool, int j, int capacity) {
+        double[] row = pool[j];
+        if (row == null || row.length < capacity) {
+            allocated += capacity - (row == null ? 0 : row.length);
+            row = new double[capacity];
+            pool[j] = row;
         }
-        double[] swap = points;
-        points = nextPoints;
-        nextPoints = swap;
+        return row;
+    }
+
+    /** {@code y = b + sum over x_j != 0 of x_j W[:, j]} for every point, adding four columns per pass. */
+    private void dense(DenseStep step, int capacity) {
+        double[][] columns = step.columns();
+        double[] bias = step.bias();
+        int in = step.in();
+        int out = step.out();
+        if (nonZero.length < in) {
+            nonZero = new int[in];
+        }
+        int[] nz = nonZero;
+        for (int j = 0; j < count; j++) {
+            double[] x = rows[j];
+            double[] y = spareRow(j, capacity);
+            System.arraycopy(bias, 0, y, 0, out);
+            int k = 0;
+            for (int i = 0; i < in; i++) {
+                nz[k] = i;
+                k += nonZeroBit(x[i]);
+            }
+            int g = 0;
+            for (; g + 4 <= k; g += 4) {
+                double x0 = x[nz[g]];
+                double x1 = x[nz[g + 1]];
+                double x2 = x[nz[g + 2]];
+                double x3 = x[nz[g + 3]];
+                double[] w0 = columns[nz[g]];
+                double[] w1 = columns[nz[g + 1]];
+                double[] w2 = columns[nz[g + 2]];
+                double[] w3 = columns[nz[g + 3]];
+                for (int i = 0; i < out; i++) {
+                    y[i] = (((y[i] + x0 * w0[i]) + x1 * w1[i]) + x2 * w2[i]) + x3 * w3[i];
+                }
+            }
+            for (; g < k; g++) {
+                double x0 = x[nz[g]];
+                double[] w0 = columns[nz[g]];
+                for (int i = 0; i < out; i++) {
+                    y[i] += x0 * w0[i];
+                }
+            }
+        }
+        swapRows();
+    }
+
+    /** 1 if {@code x != 0} (NaN included), else 0, without a branch: |x|'s bits plus Long.MAX_VALUE overflow. */
+    private static int nonZeroBit(double x) {
+        return (int) (((Double.doubleToRawLongBits(x) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63);
+    }
+
+    /** {@code y_i = scale_i x_i + shift_i} in place. */
+    private void scale(ScalingStep step) {
+        double[] scale = step.scale();
+        double[] shift = step.shift();
+        for (int j = 0; j < count; j++) {
+            double[] x = rows[j];
+            for (int i = 0; i < scale.length; i++) {
+                x[i] = scale[i] * x[i] + shift[i];
+            }
+        }
+    }
+
+    /** Applies a layer known only through its interface to every point. */
+    private void map(Layer layer, int capacity) {
+        for (int j = 0; j < count; j++) {
+            layer.apply(rows[j], 0, spareRow(j, capacity), 0);
+        }
+        swapRows();
     }
 
     /** Inserts the ReLU crossings and applies {@code max(x, 0)} to every point. */
-    private void refineRelu(int width) {
-        double[] src = points;
+    private void refineRelu(int width, int capacity) {
         double[] t = ratios;
         int written = 0;
         for (int j = 0; j + 1 < count; j++) {
-            int p = j * width;
-            int q = p + width;
+            double[] p = rows[j];
+            double[] q = rows[j + 1];
             cutCount = 0;
             for (int i = 0; i < width; i++) {
-                double a = src[p + i];
-                double b = src[q + i];
-                if ((a < 0 && b > 0) || (a > 0 && b < 0)) {
+                double a = p[i];
+                double b = q[i];
+                if (a * b <= 0.0 && ((a < 0 && b > 0) || (a > 0 && b < 0))) {
                     addCut(a / (a - b));
                 }
             }
             sortCuts();
-            double[] dst = reserveNext(written + 1, width);
-            int o = written * width;
+            double[] y = nextRow(written, capacity);
             for (int i = 0; i < width; i++) {
-                dst[o + i] = Math.max(src[p + i], 0.0);
+                y[i] = Math.max(p[i], 0.0);
             }
             nextRatios[written++] = t[j];
             double t0 = t[j];
@@ -112,51 +193,47 @@ final class LineWorkspace {
                     continue;
                 }
                 last = tc;
-                dst = reserveNext(written + 1, width);
-                o = written * width;
+                y = nextRow(written, capacity);
                 for (int i = 0; i < width; i++) {
-                    double x = src[p + i];
-                    dst[o + i] = Math.max(x + r * (src[q + i] - x), 0.0);
+                    double x = p[i];
+                    y[i] = Math.max(x + r * (q[i] - x), 0.0);
                 }
                 nextRatios[written++] = tc;
             }
         }
-        double[] dst = reserveNext(written + 1, width);
-        int last = (count - 1) * width;
-        int o = written * width;
+        double[] p = rows[count - 1];
+        double[] y = nextRow(written, capacity);
         for (int i = 0; i < width; i++) {
-            dst[o + i] = Math.max(src[last + i], 0.0);
+            y[i] = Math.max(p[i], 0.0);
         }
         nextRatios[written++] = t[count - 1];
         swapRefined(written);
     }
 
     /** Inserts the crossings of an element-wise layer and applies its function to every point. */
-    private void refineElementwise(ElementwisePiecewiseLinear layer, int width) {
-        double[] breakpoints = layer.breakpoints();
-        double[] src = points;
+    private void refineElementwise(ElementwiseStep step, int capacity) {
+        ElementwisePiecewiseLinear layer = step.layer();
+        double[] breakpoints = step.breakpoints();
+        int width = step.width();
         double[] t = ratios;
         int written = 0;
         for (int j = 0; j + 1 < count; j++) {
-            int p = j * width;
-            int q = p + width;
+            double[] p = rows[j];
+            double[] q = rows[j + 1];
             cutCount = 0;
             for (int i = 0; i < width; i++) {
-                double a = src[p + i];
-                double b = src[q + i];
                 for (double c : breakpoints) {
-                    double da = a - c;
-                    double db = b - c;
+                    double da = p[i] - c;
+                    double db = q[i] - c;
                     if ((da < 0 && db > 0) || (da > 0 && db < 0)) {
                         addCut(da / (da - db));
                     }
                 }
             }
             sortCuts();
-            double[] dst = reserveNext(written + 1, width);
-            int o = written * width;
+            double[] y = nextRow(written, capacity);
             for (int i = 0; i < width; i++) {
-                dst[o + i] = layer.activate(src[p + i]);
+                y[i] = layer.activate(p[i]);
             }
             nextRatios[written++] = t[j];
             double t0 = t[j];
@@ -169,38 +246,35 @@ final class LineWorkspace {
                     continue;
                 }
                 last = tc;
-                dst = reserveNext(written + 1, width);
-                o = written * width;
+                y = nextRow(written, capacity);
                 for (int i = 0; i < width; i++) {
-                    double x = src[p + i];
-                    dst[o + i] = layer.activate(x + r * (src[q + i] - x));
+                    double x = p[i];
+                    y[i] = layer.activate(x + r * (q[i] - x));
                 }
                 nextRatios[written++] = tc;
             }
         }
-        double[] dst = reserveNext(written + 1, width);
-        int last = (count - 1) * width;
-        int o = written * width;
+        double[] p = rows[count - 1];
+        double[] y = nextRow(written, capacity);
         for (int i = 0; i < width; i++) {
-            dst[o + i] = layer.activate(src[last + i]);
+            y[i] = layer.activate(p[i]);
         }
         nextRatios[written++] = t[count - 1];
         swapRefined(written);
     }
 
     /** Inserts the crossings reported by a general piecewise-linear layer, leaving the points unmapped. */
-    private void refine(PiecewiseLinearLayer layer, int width) {
-        double[] src = points;
+    private void refine(PiecewiseStep step, int capacity) {
+        int width = step.in();
         double[] t = ratios;
         int written = 0;
         for (int j = 0; j + 1 < count; j++) {
-            int p = j * width;
-            int q = p + width;
+            double[] p = rows[j];
+            double[] q = rows[j + 1];
             cutCount = 0;
-            layer.crossings(src, p, src, q, cutSink);
+            step.layer().crossings(p, 0, q, 0, cutSink);
             sortCuts();
-            double[] dst = reserveNext(written + 1, width);
-            System.arraycopy(src, p, dst, written * width, width);
+            System.arraycopy(p, 0, nextRow(written, capacity), 0, width);
             nextRatios[written++] = t[j];
             double t0 = t[j];
             double t1 = t[j + 1];
@@ -212,17 +286,15 @@ final class LineWorkspace {
                     continue;
                 }
                 last = tc;
-                dst = reserveNext(written + 1, width);
-                int o = written * width;
+                double[] y = nextRow(written, capacity);
                 for (int i = 0; i < width; i++) {
-                    double x = src[p + i];
-                    dst[o + i] = x + r * (src[q + i] - x);
+                    double x = p[i];
+                    y[i] = x + r * (q[i] - x);
                 }
                 nextRatios[written++] = tc;
             }
         }
-        double[] dst = reserveNext(written + 1, width);
-        System.arraycopy(src, (count - 1) * width, dst, written * width, width);
+        System.arraycopy(rows[count - 1], 0, nextRow(written, capacity), 0, width);
         nextRatios[written++] = t[count - 1];
         swapRefined(written);
     }
@@ -250,29 +322,33 @@ final class LineWorkspace {
         }
     }
 
-    /** Makes room for {@code rows} points of {@code width} and their ratios in the next buffers. */
-    private double[] reserveNext(int rows, int width) {
-        if (rows > nextRatios.length) {
-            nextRatios = Arrays.copyOf(nextRatios, Math.max(rows, 2 * nextRatios.length));
+    /** Spare row {@code j}, for rows written in order from 0. */
+    private double[] spareRow(int j, int capacity) {
+        if (j >= spare.length) {
+            spare = Arrays.copyOf(spare, Math.max(j + 1, 2 * spare.length));
         }
-        nextPoints = reserve(nextPoints, rows * width);
-        return nextPoints;
+        return row(spare, j, capacity);
     }
 
-    private static double[] reserve(double[] buffer, int size) {
-        if (size <= buffer.length) {
-            return buffer;
+    /** Spare row {@code j}, making room for its ratio too. */
+    private double[] nextRow(int j, int capacity) {
+        if (j >= nextRatios.length) {
+            nextRatios = Arrays.copyOf(nextRatios, Math.max(j + 1, 2 * nextRatios.length));
         }
-        return Arrays.copyOf(buffer, Math.max(size, 2 * buffer.length));
+        return spareRow(j, capacity);
+    }
+
+    private void swapRows() {
+        double[][] swap = rows;
+        rows = spare;
+        spare = swap;
     }
 
     private void swapRefined(int written) {
         double[] swapRatios = ratios;
         ratios = nextRatios;
         nextRatios = swapRatios;
-        double[] swapPoints = points;
-        points = nextPoints;
-        nextPoints = swapPoints;
+        swapRows();
         count = written;
     }
 }

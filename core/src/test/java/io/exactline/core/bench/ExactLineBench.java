@@ -1,5 +1,7 @@
 package io.exactline.core.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,13 +18,14 @@ import io.exactline.core.network.Network;
  * Benchmark of ExactLine on ACAS Xu-shaped networks (not a unit test; run it by hand, see BENCHMARKS.md):
  * random lines between uniform points of the normalised ACAS Xu domain
  * {@code [-0.328423, 0.679858] x [-0.5, 0.5]^4}, after a JIT warm-up; prints the median, 90th percentile and mean
- * time per line on one thread, lines per second on one thread and through {@link ExactLine#partitionAll} on all
+ * wall time per line on one thread, the mean thread CPU time per line (less disturbed by other processes), lines per second on one thread and through {@link ExactLine#partitionAll} on all
  * cores, and the mean number of pieces per line.
  *
  * <p>Arguments: {@code [--lines N] [--seed S] [--warmup ROUNDS]}. The networks are random He-initialised
  * {@code 5 -> 6 x 50 ReLU -> 5} networks (seeds 1, 2, 3).
  */
 public final class ExactLineBench {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final double[] LOW = {-0.328423, -0.5, -0.5, -0.5, -0.5};
     private static final double[] HIGH = {0.679858, 0.5, 0.5, 0.5, 0.5};
 
@@ -44,8 +47,8 @@ public final class ExactLineBench {
         }
         System.out.printf(Locale.ROOT, "ExactLine benchmark: %d lines per network, %d warm-up rounds, %d cores, %s%n",
                 lines, warmup, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-        System.out.printf(Locale.ROOT, "%-28s %9s %9s %9s %11s %11s %8s%n", "network", "median ms", "p90 ms",
-                "mean ms", "lines/s x1", "lines/s all", "pieces");
+        System.out.printf(Locale.ROOT, "%-28s %9s %9s %9s %9s %11s %11s %8s%n", "network", "median ms", "p90 ms",
+                "mean ms", "cpu ms", "lines/s x1", "lines/s all", "pieces");
         for (int n = 1; n <= 3; n++) {
             Network network = RandomNetworks.dense(new Random(n), RandomNetworks.Activation.RELU, 5, 5,
                     50, 50, 50, 50, 50, 50);
@@ -71,6 +74,7 @@ public final class ExactLineBench {
         }
         double[] millis = new double[segments.size()];
         long pieces = 0;
+        long cpuBegin = THREADS.getCurrentThreadCpuTime();
         long begin = System.nanoTime();
         for (int i = 0; i < millis.length; i++) {
             long start = System.nanoTime();
@@ -79,6 +83,7 @@ public final class ExactLineBench {
             pieces += partition.pieceCount();
         }
         double serialSeconds = (System.nanoTime() - begin) / 1e9;
+        double cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuBegin) / 1e6 / segments.size();
         double parallelSeconds = Double.POSITIVE_INFINITY;
         for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
@@ -87,8 +92,8 @@ public final class ExactLineBench {
         }
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-28s %9.4f %9.4f %9.4f %11.0f %11.0f %8.1f%n", name,
-                percentile(sorted, 0.5), percentile(sorted, 0.9), Arrays.stream(millis).average().orElse(0),
+        System.out.printf(Locale.ROOT, "%-28s %9.4f %9.4f %9.4f %9.4f %11.0f %11.0f %8.1f%n", name,
+                percentile(sorted, 0.5), percentile(sorted, 0.9), Arrays.stream(millis).average().orElse(0), cpuMillis,
                 segments.size() / serialSeconds, segments.size() / parallelSeconds,
                 (double) pieces / segments.size());
     }
