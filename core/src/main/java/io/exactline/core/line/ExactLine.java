@@ -31,7 +31,7 @@ import io.exactline.core.network.Network;
  * {@link #partitionAll} spreads many segments over all cores.
  */
 public final class ExactLine {
-    private static final ThreadLocal<LineWorkspace> WORKSPACE = ThreadLocal.withInitial(LineWorkspace::new);
+    private static final ThreadLocal<LineWorkspace> WORKSPACE = ThreadLocal.withInitial(() -> new LineWorkspace(true));
 
     private ExactLine() {
     }

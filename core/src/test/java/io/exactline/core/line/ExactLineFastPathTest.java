@@ -1,6 +1,7 @@
 package io.exactline.core.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,25 +15,46 @@ import io.exactline.core.line.RandomNetworks.Activation;
 import io.exactline.core.network.Network;
 
 /**
- * The fast ExactLine (reused workspace, per-segment insertion, fused activations) against the straightforward
- * {@link ReferenceExactLine}: the same arithmetic in the same order, so the same doubles.
+ * The fast ExactLine against the straightforward {@link ReferenceExactLine}. Without sweeping, the fast kernels
+ * (reused workspace, per-segment insertion, fused activations, column-wise dense products) do the reference's
+ * arithmetic in the same order, so they must give the same doubles; sweeping computes inserted points from
+ * segment ends and crossing columns instead, which must agree to rounding.
  */
 class ExactLineFastPathTest {
 
     @ParameterizedTest
     @EnumSource(Activation.class)
-    void fastPathGivesTheReferenceBreakpointsAndOutputs(Activation activation) {
+    void kernelsWithoutSweepingGiveTheReferenceDoubles(Activation activation) {
         Random random = new Random(5 + activation.ordinal());
+        LineWorkspace workspace = new LineWorkspace(false);
         for (int n = 0; n < 6; n++) {
-            Network network = n % 3 == 0
-                    ? RandomNetworks.denseWithScaling(random, activation, 4, 3, 20, 20, 20)
-                    : RandomNetworks.dense(random, activation, 5, 5, 50, 50, 50, 50, 50, 50);
+            Network network = network(random, activation, n);
             for (int line = 0; line < 10; line++) {
                 double[] a = RandomNetworks.gaussianPoint(random, network.inputSize());
                 double[] b = RandomNetworks.gaussianPoint(random, network.inputSize());
-                assertSame(ExactLine.partition(network, a, b), ReferenceExactLine.partition(network, a, b));
+                assertSame(workspace.partition(network, a, b), ReferenceExactLine.partition(network, a, b));
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void sweepingGivesTheReferenceBreakpointsTo1eMinus12(Activation activation) {
+        Random random = new Random(55 + activation.ordinal());
+        for (int n = 0; n < 6; n++) {
+            Network network = network(random, activation, n);
+            for (int line = 0; line < 10; line++) {
+                double[] a = RandomNetworks.gaussianPoint(random, network.inputSize());
+                double[] b = RandomNetworks.gaussianPoint(random, network.inputSize());
+                assertClose(ExactLine.partition(network, a, b), ReferenceExactLine.partition(network, a, b));
+            }
+        }
+    }
+
+    private static Network network(Random random, Activation activation, int n) {
+        return n % 3 == 0
+                ? RandomNetworks.denseWithScaling(random, activation, 4, 3, 20, 20, 20)
+                : RandomNetworks.dense(random, activation, 5, 5, 50, 50, 50, 50, 50, 50);
     }
 
     @Test
@@ -46,7 +68,7 @@ class ExactLineFastPathTest {
         LinePartition shortLine = ExactLine.partition(narrow, a, b);
 
         assertThat(longLine.pieceCount()).isGreaterThan(300);
-        assertSame(shortLine, ReferenceExactLine.partition(narrow, a, b));
+        assertClose(shortLine, ReferenceExactLine.partition(narrow, a, b));
         assertSame(ExactLine.partition(wide, a, b), longLine);
     }
 
@@ -65,6 +87,52 @@ class ExactLineFastPathTest {
         for (int i = 0; i < segments.size(); i++) {
             assertSame(all.get(i), ExactLine.partition(network, segments.get(i)));
         }
+    }
+
+    /**
+     * The same pieces up to rounding: breakpoints within 1e-12 and outputs within 1e-12 relative to the largest
+     * output; or, if a near-equal pair of crossings was kept by one and merged by the other, every breakpoint of
+     * each within 1e-12 of one of the other.
+     */
+    static void assertClose(LinePartition actual, LinePartition expected) {
+        double[] t = actual.ratios();
+        double[] u = expected.ratios();
+        if (t.length != u.length) {
+            assertThat(Math.max(hausdorff(t, u), hausdorff(u, t))).as("breakpoints of %s and %s", actual, expected)
+                    .isLessThanOrEqualTo(1e-12);
+            return;
+        }
+        double scale = 1 + largestOutput(expected);
+        for (int i = 0; i < t.length; i++) {
+            assertThat(t[i]).as("t_%d of %s", i, expected).isCloseTo(u[i], within(1e-12));
+            double[] y = actual.outputAtRatio(i);
+            double[] z = expected.outputAtRatio(i);
+            for (int k = 0; k < y.length; k++) {
+                assertThat(y[k]).as("output %d at t_%d of %s", k, i, expected).isCloseTo(z[k], within(1e-12 * scale));
+            }
+        }
+    }
+
+    private static double hausdorff(double[] from, double[] to) {
+        double worst = 0;
+        for (double t : from) {
+            double nearest = Double.POSITIVE_INFINITY;
+            for (double s : to) {
+                nearest = Math.min(nearest, Math.abs(t - s));
+            }
+            worst = Math.max(worst, nearest);
+        }
+        return worst;
+    }
+
+    private static double largestOutput(LinePartition partition) {
+        double largest = 0;
+        for (int i = 0; i <= partition.pieceCount(); i++) {
+            for (double y : partition.outputAtRatio(i)) {
+                largest = Math.max(largest, Math.abs(y));
+            }
+        }
+        return largest;
     }
 
     private static void assertSame(LinePartition actual, LinePartition expected) {
