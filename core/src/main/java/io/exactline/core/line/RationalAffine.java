@@ -6,18 +6,23 @@ import java.util.Arrays;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 import io.exactline.core.layer.AffineLayer;
+import io.exactline.core.layer.Conv2d;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
+import io.exactline.core.layer.Reshape;
+import io.exactline.core.layer.Transpose;
+import io.exactline.core.network.UnsupportedNetworkException;
 
 /**
  * {@code y = A x + c} with the non-zero entries of {@code A} and {@code c} held exactly, row by row, as integers
  * over one power of two (doubles are dyadic rationals), so that applying the layer takes integer arithmetic only.
  *
- * <p>Dense and element-wise layers are read from their parameters. Any other affine layer (reshapes, transposes,
- * convolutions) is read by probing: column {@code j} of {@code A} is {@code applyLinear(e_j)} and {@code c} is
- * {@code offset()}. Probing is exact for layers whose outputs are sums of products of a stored weight with an
- * input (a product with 1 or 0 and a sum with zeros are exact in floating point); it costs one application of the
- * layer per input element, fine for the small networks exact mode is for.
+ * <p>Dense and element-wise layers are read from their parameters. Reshapes, transposes and convolutions are read
+ * by probing: column {@code j} of {@code A} is {@code applyLinear(e_j)} and {@code c} is {@code offset()}. Probing
+ * is exact for them because each output is a sum of products of a stored weight with an input, at most one of
+ * them non-zero for a unit vector (a product with 1 or 0 and a sum with zeros are exact in floating point); it
+ * costs one application of the layer per input element, fine for the small networks exact mode is for. Average
+ * pooling divides by the window size, which is no dyadic rational in general, and is refused.
  */
 final class RationalAffine implements RationalLayer {
     private final int inputSize;
@@ -57,7 +62,7 @@ final class RationalAffine implements RationalLayer {
             for (int i = 0; i < out; i++) {
                 rows[i].add(i, scale[i]);
             }
-        } else {
+        } else if (layer instanceof Reshape || layer instanceof Transpose || layer instanceof Conv2d) {
             double[] unit = new double[in];
             double[] column = new double[out];
             for (int j = 0; j < in; j++) {
@@ -68,6 +73,10 @@ final class RationalAffine implements RationalLayer {
                     rows[i].add(j, column[i]);
                 }
             }
+        } else {
+            throw new UnsupportedNetworkException("exact ExactLine has no rational form of " + layer.describe()
+                    + " (its weights are not all doubles, e.g. 1/9 for a 3x3 average); only the double-precision"
+                    + " ExactLine handles it");
         }
         double[] c = layer.offset();
         int shift = 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import io.exactline.core.layer.AffineLayer;
 import io.exactline.core.layer.ElementwisePiecewiseLinear;
 import io.exactline.core.layer.Layer;
+import io.exactline.core.layer.MaxPool2d;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.UnsupportedNetworkException;
 
@@ -36,6 +37,9 @@ final class RationalNetwork {
                 layers.add(RationalAffine.of(affine));
             } else if (layer instanceof ElementwisePiecewiseLinear elementwise) {
                 layers.add(RationalActivation.of(elementwise));
+                piecewise.add(i);
+            } else if (layer instanceof MaxPool2d pool) {
+                layers.add(RationalMaxPool.of(pool));
                 piecewise.add(i);
             } else {
                 throw new UnsupportedNetworkException("exact ExactLine has no rational form of " + network.source()

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 /** A piecewise-linear {@link RationalLayer}: the exact counterpart of a piecewise-linear layer. */
-sealed interface RationalPiecewiseLinear extends RationalLayer permits RationalActivation {
+sealed interface RationalPiecewiseLinear extends RationalLayer permits RationalActivation, RationalMaxPool {
 
     /**
      * Reports every ratio {@code r} in (0, 1) at which some unit changes piece on the segment from {@code p} to

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.Layer;
+import io.exactline.core.layer.MaxPool2d;
 import io.exactline.core.layer.Relu;
+import io.exactline.core.layer.Window2d;
 import io.exactline.core.line.RandomNetworks.Activation;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
@@ -148,5 +150,43 @@ class ExactLineDegenerateTest {
         assertThat(exact.ratio(2)).isEqualTo(BigFraction.from(next));
         PartitionComparison comparison = PartitionComparison.of(partition, exact);
         assertThat(comparison.agrees(1e-15, 1e-15)).as("%s", comparison).isTrue();
+    }
+
+    /** One 2x2 max-pool window over a [1, 2, 2] input, read out by a dense layer: f(x) = max(x). */
+    private static Network maxOfFour() {
+        MaxPool2d pool = new MaxPool2d(Shape.of(1, 2, 2), Window2d.of(2, 2));
+        return network("max of four", pool, new Dense(new double[][] {{1}}, new double[] {0}, pool.outputShape()));
+    }
+
+    @Test
+    void maxPoolTiedAlongTheWholeLineBreaksOnlyWhereAnotherElementOvertakes() {
+        // x0 = x1 = 1 + t throughout (a tie that never resolves), x2 = 3t overtakes both at t = 1/2.
+        LinePartition partition = partition(maxOfFour(), new double[] {1, 1, 0, 0}, new double[] {2, 2, 3, 0});
+
+        assertThat(partition.ratios()).containsExactly(0, 0.5, 1);
+        assertThat(partition.patternOf(0).states(0)).as("lowest position among the tied").containsExactly(0);
+        assertThat(partition.patternOf(1).states(0)).containsExactly(2);
+    }
+
+    @Test
+    void maxPoolElementsMeetingAtOnePointMakeOneBreakpoint() {
+        // x0 = 1 - t, x1 = 1/2, x2 = t all equal 1/2 at t = 1/2; x1 only touches the maximum there.
+        LinePartition partition = partition(maxOfFour(), new double[] {1, 0.5, 0, -1}, new double[] {0, 0.5, 1, -1});
+
+        assertThat(partition.ratios()).containsExactly(0, 0.5, 1);
+        assertThat(partition.patternOf(0).states(0)).containsExactly(0);
+        assertThat(partition.patternOf(1).states(0)).containsExactly(2);
+    }
+
+    @Test
+    void maxPoolSegmentStartingOrEndingInATieHasNoEmptyPiece() {
+        // x0 = 1 - t and x1 = 1 + t tie at t = 0 only; x1 is the maximum on the whole open segment.
+        LinePartition fromTie = partition(maxOfFour(), new double[] {1, 1, 0, 0}, new double[] {0, 2, 0, 0});
+        LinePartition toTie = partition(maxOfFour(), new double[] {0, 2, 0, 0}, new double[] {1, 1, 0, 0});
+
+        assertThat(fromTie.ratios()).containsExactly(0, 1);
+        assertThat(fromTie.patternOf(0).states(0)).containsExactly(1);
+        assertThat(toTie.ratios()).containsExactly(0, 1);
+        assertThat(toTie.patternOf(0).states(0)).containsExactly(1);
     }
 }

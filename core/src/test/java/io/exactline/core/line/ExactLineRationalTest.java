@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.exactline.core.layer.AveragePool2d;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.layer.Sigmoid;
+import io.exactline.core.layer.Window2d;
 import io.exactline.core.line.RandomNetworks.Activation;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
@@ -83,6 +85,40 @@ class ExactLineRationalTest {
             }
         }
         assertThat(pieces).as("the lines must cross units to test anything").isGreaterThan(16 * 3);
+    }
+
+    @Test
+    void doublePartitionReproducesTheExactPartitionThroughConvolutionAndMaxPooling() {
+        Random random = new Random(61);
+        int pieces = 0;
+        for (int n = 0; n < 3; n++) {
+            Network network = RandomNetworks.convPool(random, 2, 4, 3, 3);
+            for (int line = 0; line < 3; line++) {
+                double[] a = RandomNetworks.gaussianPoint(random, network.inputSize());
+                double[] b = RandomNetworks.gaussianPoint(random, network.inputSize());
+                LinePartition approximate = ExactLine.partition(network, a, b);
+                RationalLinePartition exact = ExactLineRational.partition(network, a, b);
+                PartitionComparison comparison = PartitionComparison.of(approximate, exact);
+
+                assertThat(comparison.samePieceCount()).as("%s on %s", comparison, exact).isTrue();
+                assertThat(comparison.agrees(1e-12, PartitionProperties.tolerance(approximate)))
+                        .as("%s on %s", comparison, exact).isTrue();
+                for (int i = 0; i < exact.pieceCount(); i++) {
+                    assertThat(approximate.patternOf(i)).as("piece %d of %s", i, exact).isEqualTo(exact.patternOf(i));
+                }
+                pieces += exact.pieceCount();
+            }
+        }
+        assertThat(pieces).as("the lines must cross units and switch argmaxes").isGreaterThan(9 * 5);
+    }
+
+    @Test
+    void averagePoolingIsRefusedAsNotExactlyRepresentable() {
+        Network network = new Network(List.of(new AveragePool2d(Shape.of(1, 3, 3), Window2d.of(3, 3), true)),
+                "average");
+
+        assertThatThrownBy(() -> ExactLineRational.partition(network, new double[9], new double[9]))
+                .isInstanceOf(UnsupportedNetworkException.class).hasMessageContaining("AveragePool2d");
     }
 
     @ParameterizedTest

@@ -22,8 +22,18 @@ final class PartitionProperties {
         assertRatiosIncrease(partition);
         assertOutputsAtRatiosAreEvaluations(partition);
         assertAffineAtMidpoints(partition);
-        assertAdjacentPatternsDiffer(partition);
-        assertNoKinkInsidePieces(partition, samples);
+        ActivationPattern[] patterns = patterns(partition);
+        assertAdjacentPatternsDiffer(partition, patterns);
+        assertNoKinkInsidePieces(partition, patterns, samples);
+    }
+
+    /** The pattern of every piece, read at its midpoint. */
+    static ActivationPattern[] patterns(LinePartition partition) {
+        ActivationPattern[] patterns = new ActivationPattern[partition.pieceCount()];
+        for (int i = 0; i < patterns.length; i++) {
+            patterns[i] = partition.patternOf(i);
+        }
+        return patterns;
     }
 
     /** {@code 0 = t_0 < t_1 < ... < t_k = 1}. */
@@ -70,11 +80,11 @@ final class PartitionProperties {
     }
 
     /** Two consecutive pieces are on different activation patterns, or there would be no breakpoint. */
-    static void assertAdjacentPatternsDiffer(LinePartition partition) {
-        for (int i = 0; i + 1 < partition.pieceCount(); i++) {
-            if (partition.patternOf(i).equals(partition.patternOf(i + 1))) {
+    static void assertAdjacentPatternsDiffer(LinePartition partition, ActivationPattern[] patterns) {
+        for (int i = 0; i + 1 < patterns.length; i++) {
+            if (patterns[i].equals(patterns[i + 1])) {
                 fail("pieces %d and %d (breakpoint t = %s) share the pattern %s on %s", i, i + 1,
-                        partition.ratio(i + 1), partition.patternOf(i), describe(partition));
+                        partition.ratio(i + 1), patterns[i], describe(partition));
             }
         }
     }
@@ -83,11 +93,10 @@ final class PartitionProperties {
      * At {@code samples} points spread evenly over the segment, the network equals the interpolation within the
      * piece holding the point, and, away from the piece's ends, is on the piece's activation pattern.
      */
-    static void assertNoKinkInsidePieces(LinePartition partition, int samples) {
+    static void assertNoKinkInsidePieces(LinePartition partition, ActivationPattern[] patterns, int samples) {
         Network network = partition.network();
         double tolerance = tolerance(partition);
         double[] ratios = partition.ratios();
-        ActivationPattern[] patterns = new ActivationPattern[partition.pieceCount()];
         for (int s = 0; s < samples; s++) {
             double t = (s + 0.5) / samples;
             int i = pieceHolding(ratios, t);
@@ -102,9 +111,6 @@ final class PartitionProperties {
             }
             double margin = 1e-9 * (piece.tEnd() - piece.tStart());
             if (t - piece.tStart() > margin && piece.tEnd() - t > margin) {
-                if (patterns[i] == null) {
-                    patterns[i] = partition.patternOf(i);
-                }
                 ActivationPattern here = ActivationPattern.at(network, x);
                 if (!here.equals(patterns[i])) {
                     fail("pattern changes inside piece %d [%s, %s]: %s at t = %s, %s at its midpoint on %s", i,

@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import io.exactline.core.layer.Conv2d;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
 import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.LeakyRelu;
+import io.exactline.core.layer.MaxPool2d;
 import io.exactline.core.layer.Relu;
+import io.exactline.core.layer.Window2d;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
 
@@ -93,6 +96,29 @@ public final class RandomNetworks {
             shift[i] = 0.2 * random.nextGaussian();
         }
         return new ElementwiseAffine(Shape.vector(width), scale, shift);
+    }
+
+    /**
+     * {@code [channels, size, size] -> conv 3x3 pad 1 (filters) -> ReLU -> max pool 2x2 stride 2 -> dense -> outputs},
+     * He-initialised; {@code size} must be even.
+     */
+    public static Network convPool(Random random, int channels, int size, int filters, int outputs) {
+        Shape input = Shape.of(channels, size, size);
+        int fanIn = channels * 9;
+        double[] kernel = new double[filters * fanIn];
+        double[] bias = new double[filters];
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] = Math.sqrt(2.0 / fanIn) * random.nextGaussian();
+        }
+        for (int i = 0; i < filters; i++) {
+            bias[i] = 0.1 * random.nextGaussian();
+        }
+        Conv2d conv = new Conv2d(input, filters, 1, Window2d.of(3, 3).withPads(1, 1, 1, 1), kernel, bias);
+        MaxPool2d pool = new MaxPool2d(conv.outputShape(), Window2d.of(2, 2).withStrides(2, 2));
+        Dense head = heDense(random, pool.outputShape().size(), outputs);
+        Dense shaped = new Dense(head.weights(), head.bias(), pool.outputShape());
+        return new Network(List.of(conv, new Relu(conv.outputShape()), pool, shaped),
+                "random conv-pool " + input + "-" + filters + "-" + outputs);
     }
 
     /** A point drawn uniformly from the box {@code [low, high]}. */

@@ -1,0 +1,85 @@
+package io.exactline.core.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.exactline.core.io.OnnxLoader;
+import io.exactline.core.network.Network;
+import io.exactline.testkit.SharedData;
+
+/**
+ * ExactLine on real networks: ACAS Xu, a CIFAR-10 convolutional network and an MNIST network with max pooling,
+ * checked against direct evaluation, against the kernels without sweeping, and (ACAS Xu) against exact rationals.
+ */
+class ExactLineRealNetworkTest {
+    private static final double[] ACAS_LOW = {-0.328423, -0.5, -0.5, -0.5, -0.5};
+    private static final double[] ACAS_HIGH = {0.679858, 0.5, 0.5, 0.5, 0.5};
+
+    private static Network load(String relative) {
+        return OnnxLoader.load(SharedData.require(relative));
+    }
+
+    @Test
+    void acasXuLinesAreExactAndMatchTheKernelsWithoutSweeping() {
+        Network network = load("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+        Random random = new Random(7);
+        LineWorkspace plain = new LineWorkspace(false);
+        for (int line = 0; line < 5; line++) {
+            double[] a = RandomNetworks.uniformPoint(random, ACAS_LOW, ACAS_HIGH);
+            double[] b = RandomNetworks.uniformPoint(random, ACAS_LOW, ACAS_HIGH);
+            LinePartition partition = ExactLine.partition(network, a, b);
+
+            assertThat(partition.pieceCount()).isGreaterThan(10);
+            PartitionProperties.assertExact(partition, 10_000);
+            ExactLineFastPathTest.assertClose(partition, plain.partition(network, a, b));
+        }
+    }
+
+    @Test
+    void acasXuLineIsTheExactRationalPartition() {
+        Network network = load("acasxu/onnx/ACASXU_run2a_2_5_batch_2000.onnx");
+        Random random = new Random(8);
+        double[] a = RandomNetworks.uniformPoint(random, ACAS_LOW, ACAS_HIGH);
+        double[] b = RandomNetworks.uniformPoint(random, ACAS_LOW, ACAS_HIGH);
+        LinePartition partition = ExactLine.partition(network, a, b);
+
+        PartitionComparison comparison = ExactLineRational.validate(partition);
+
+        assertThat(comparison.exactPieces()).isGreaterThan(50);
+        assertThat(comparison.samePieceCount()).as("%s", comparison).isTrue();
+        assertThat(comparison.agrees(1e-12, PartitionProperties.tolerance(partition))).as("%s", comparison).isTrue();
+    }
+
+    @Test
+    void cifarConvolutionalLineFromZeroToAnImageIsExact() {
+        Network network = load("vnncomp2021/oval21/nets/cifar_base_kw.onnx");
+        Path spec = SharedData.require(
+                "vnncomp2021/oval21/vnnlib/cifar_base_kw-img2908-eps0.019869281045751634.vnnlib");
+        double[] zero = new double[network.inputSize()];
+        double[] image = SpecBoxes.midpoint(spec, network.inputSize());
+
+        LinePartition partition = ExactLine.partition(network, zero, image);
+
+        assertThat(partition.pieceCount()).isGreaterThan(100);
+        PartitionProperties.assertExact(partition, 1_000);
+        ExactLineFastPathTest.assertClose(partition, new LineWorkspace(false).partition(network, zero, image));
+    }
+
+    @Test
+    void mnistMaxPoolLineFromZeroToAnImageIsExact() {
+        Network network = load("vnncomp2021/verivital/Convnet_maxpool.onnx");
+        Path spec = SharedData.require("vnncomp2021/verivital/specs/maxpool_specs/prop_0_0.004.vnnlib");
+        double[] zero = new double[network.inputSize()];
+        double[] image = SpecBoxes.midpoint(spec, network.inputSize());
+
+        LinePartition partition = ExactLine.partition(network, zero, image);
+
+        assertThat(partition.pieceCount()).isGreaterThan(100);
+        PartitionProperties.assertExact(partition, 1_000);
+        ExactLineFastPathTest.assertClose(partition, new LineWorkspace(false).partition(network, zero, image));
+    }
+}
