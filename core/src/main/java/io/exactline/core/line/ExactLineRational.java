@@ -17,8 +17,9 @@ import io.exactline.core.network.UnsupportedNetworkException;
  * policy: crossings at equal ratios are one breakpoint, all others are kept however close.
  *
  * <p>Numbers grow with depth and with the number of pieces, so this is for small networks and for checking the
- * double-precision result ({@link #validate}); it handles dense, element-wise affine, reshape and transpose layers
- * and ReLU, leaky ReLU and hard tanh, and reads other affine layers by probing (see {@link RationalAffine}).
+ * double-precision result ({@link #validate}). It handles dense, element-wise affine, reshape, transpose and
+ * (ungrouped or grouped) convolution layers, ReLU, leaky ReLU, hard tanh and max pooling; average pooling, whose
+ * weights like 1/9 are not doubles, is refused (see {@link RationalAffine}).
  * Points are vectors over a common denominator ({@link ExactVector}) so that layers need no gcd per operation;
  * ratios and outputs are reported as reduced {@link BigFraction}s.
  */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import io.exactline.core.layer.AffineLayer;
 import io.exactline.core.layer.Conv2d;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
@@ -21,8 +22,8 @@ import io.exactline.core.network.Network;
 /**
  * A network laid out for ExactLine's inner loops: one step per layer that changes the points, with dense and
  * convolution weights stored as one array per input column (so the kernel over a column indexes from 0 and the
- * JIT can vectorise it), and reshapes dropped (they do not move data). Plans are immutable, made once per network and
- * shared by all threads; the cache holds networks weakly.
+ * JIT can vectorise it), and reshapes dropped (they do not move data). Plans are immutable, made once per network
+ * and shared by all threads; the cache holds networks weakly.
  */
 final class LinePlan {
     private static final Map<Network, LinePlan> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
@@ -70,7 +71,7 @@ final class LinePlan {
             } else if (layer instanceof PiecewiseLinearLayer pwl) {
                 steps.add(new PiecewiseStep(pwl, in, out));
             } else {
-                steps.add(new AffineStep(layer, in, out));
+                steps.add(new AffineStep((AffineLayer) layer, in, out));
             }
         }
         return new LinePlan(List.copyOf(steps));
@@ -227,6 +228,6 @@ final class LinePlan {
     }
 
     /** An affine layer known only through its interface (convolution, pooling, transpose). */
-    record AffineStep(Layer layer, int in, int out) implements MapStep {
+    record AffineStep(AffineLayer layer, int in, int out) implements MapStep {
     }
 }

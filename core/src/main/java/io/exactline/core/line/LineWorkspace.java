@@ -27,9 +27,11 @@ import io.exactline.core.network.Network;
  * stored at the (often wide) width in between. Dense and convolution kernels add, for each point, the weight
  * columns of its non-zero inputs only (after a ReLU most inputs are zero), four columns per pass.
  *
- * <p>Every arithmetic step is the one of the straightforward algorithm in the same order (interpolation
- * {@code p + r (q - p)}, ratio {@code t_j + r (t_{j+1} - t_j)}, dense and convolution sums in increasing input
- * order), so the results are the same doubles. Not thread-safe: one workspace per thread.
+ * <p>Without sweeping, every arithmetic step is the one of the straightforward algorithm in the same order
+ * (interpolation {@code p + r (q - p)}, ratio {@code t_j + r (t_{j+1} - t_j)}, dense and convolution sums in
+ * increasing input order), so the results are the same doubles. With sweeping ({@link #sweep}), the values of the
+ * points a ReLU inserts before a dense or convolution layer come from a cheaper formula that agrees to rounding.
+ * Not thread-safe: one workspace per thread.
  */
 final class LineWorkspace {
     /** Rows holding more than this many doubles in all (256 MiB) are not kept after the line that needed them. */

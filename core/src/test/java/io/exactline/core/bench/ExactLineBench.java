@@ -72,8 +72,9 @@ public final class ExactLineBench {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--images" -> images = Integer.parseInt(args[++i]);
                 case "--shared" -> shared = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: [acas|random|conv]"
-                        + " [--lines N] [--seed S] [--warmup ROUNDS] [--images N] [--shared DIR]");
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: [acas|random|conv] [--lines N] [--seed S] [--warmup ROUNDS] [--images N]"
+                        + " [--shared DIR]");
             }
         }
         System.out.printf(Locale.ROOT, "ExactLine benchmark (%s): %d cores, JDK %s, max heap %d MiB%n", mode,
