@@ -34,8 +34,8 @@ import io.exactline.core.network.Network;
  * Not thread-safe: one workspace per thread.
  */
 final class LineWorkspace {
-    /** Rows holding more than this many doubles in all (256 MiB) are not kept after the line that needed them. */
-    private static final long RETAINED_LIMIT = 1L << 25;
+    /** Rows holding more than this many doubles in all (128 MiB) are not kept after the line that needed them. */
+    private static final long RETAINED_LIMIT = 1L << 24;
     private static final int INSERTION_SORT_LIMIT = 24;
 
     private double[] ratios = new double[256];
