@@ -91,10 +91,6 @@ final class ExactVector {
         return new ExactVector(numerators, denominator);
     }
 
-    int size() {
-        return numerators.length;
-    }
-
     /** The numerator of entry {@code i}. */
     BigInteger numerator(int i) {
         return numerators[i];
@@ -117,18 +113,5 @@ final class ExactVector {
             x[i] = get(i);
         }
         return x;
-    }
-
-    /** Whether both vectors hold the same values. */
-    boolean sameValues(ExactVector other) {
-        if (other.numerators.length != numerators.length) {
-            return false;
-        }
-        for (int i = 0; i < numerators.length; i++) {
-            if (!numerators[i].multiply(other.denominator).equals(other.numerators[i].multiply(denominator))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

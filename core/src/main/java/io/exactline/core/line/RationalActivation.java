@@ -71,16 +71,6 @@ final class RationalActivation implements RationalPiecewiseLinear {
     }
 
     @Override
-    public int inputSize() {
-        return size;
-    }
-
-    @Override
-    public int outputSize() {
-        return size;
-    }
-
-    @Override
     public int unitCount() {
         return size;
     }

@@ -25,7 +25,6 @@ import io.exactline.core.network.UnsupportedNetworkException;
  * pooling divides by the window size, which is no dyadic rational in general, and is refused.
  */
 final class RationalAffine implements RationalLayer {
-    private final int inputSize;
     private final int[][] columns;
     private final BigInteger[][] weights;
     private final BigInteger[] offset;
@@ -36,8 +35,7 @@ final class RationalAffine implements RationalLayer {
      * @param weights those weights times {@code 2^shift}, integers
      * @param offset the offset times {@code 2^shift}, integers
      */
-    private RationalAffine(int inputSize, int[][] columns, BigInteger[][] weights, BigInteger[] offset, int shift) {
-        this.inputSize = inputSize;
+    private RationalAffine(int[][] columns, BigInteger[][] weights, BigInteger[] offset, int shift) {
         this.columns = columns;
         this.weights = weights;
         this.offset = offset;
@@ -102,17 +100,7 @@ final class RationalAffine implements RationalLayer {
             }
             scaledOffset[i] = Dyadic.scaled(offset[i], shift);
         }
-        return new RationalAffine(in, columns, scaledWeights, scaledOffset, shift);
-    }
-
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    @Override
-    public int outputSize() {
-        return offset.length;
+        return new RationalAffine(columns, scaledWeights, scaledOffset, shift);
     }
 
     @Override

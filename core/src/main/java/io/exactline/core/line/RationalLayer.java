@@ -6,12 +6,6 @@ package io.exactline.core.line;
  */
 sealed interface RationalLayer permits RationalAffine, RationalPiecewiseLinear {
 
-    /** Number of input elements. */
-    int inputSize();
-
-    /** Number of output elements. */
-    int outputSize();
-
     /** The layer at one point, computed exactly. */
     ExactVector apply(ExactVector x);
 }

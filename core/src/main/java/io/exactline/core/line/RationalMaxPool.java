@@ -15,13 +15,11 @@ import io.exactline.core.layer.Window2d;
  * {@link Window2d} documents (padding never wins: it is left out).
  */
 final class RationalMaxPool implements RationalPiecewiseLinear {
-    private final int inputSize;
     private final int[] start;
     private final int[] index;
     private final int[] position;
 
-    private RationalMaxPool(int inputSize, int[] start, int[] index, int[] position) {
-        this.inputSize = inputSize;
+    private RationalMaxPool(int[] start, int[] index, int[] position) {
         this.start = start;
         this.index = index;
         this.position = position;
@@ -59,18 +57,8 @@ final class RationalMaxPool implements RationalPiecewiseLinear {
             }
         }
         start[units] = n;
-        return new RationalMaxPool(layer.inputShape().size(), start, Arrays.copyOf(index, n),
+        return new RationalMaxPool(start, Arrays.copyOf(index, n),
                 Arrays.copyOf(position, n));
-    }
-
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    @Override
-    public int outputSize() {
-        return start.length - 1;
     }
 
     @Override
