@@ -56,8 +56,13 @@ final class PlaneCommand implements Callable<Integer> {
             description = "polygon vertices: @FILE with one vertex per line, or 'a,b;c,d;e,f'")
     String vertices;
 
-    @Option(names = "--png", paramLabel = "PNG", description = "also draw the regions coloured by label")
+    @Option(names = "--png", paramLabel = "PNG",
+            description = "also draw the polygon, 800 x 800 pixels, every region filled with its label's colour"
+                    + " (Tableau 10: label 0 blue, 1 orange, 2 red, 3 teal, 4 green, ...)")
     Path png;
+
+    @Option(names = "--outline", description = "draw region boundaries in the picture (default: fill only)")
+    boolean outline;
 
     @Option(names = "--label", paramLabel = "L", defaultValue = "argmax",
             description = "argmax (classifiers) or argmin (ACAS Xu advisories) (default: ${DEFAULT-VALUE})")
@@ -72,7 +77,8 @@ final class PlaneCommand implements Callable<Integer> {
         String json = json(partition, label, network.toString());
         if (png != null) {
             try {
-                PlaneImage.of(800, 800, labelOf).writePng(partition, png);
+                PlaneImage image = PlaneImage.of(800, 800, labelOf);
+                (outline ? image : image.withoutBoundaries()).writePng(partition, png);
             } catch (IOException e) {
                 throw new BadInputException("--png: cannot write " + png + ": " + e, e);
             }
