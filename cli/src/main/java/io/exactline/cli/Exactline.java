@@ -28,7 +28,8 @@ public final class Exactline implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: give one of eval, line, demo, ig, plane, ig-study, ig-robustness, linearity-study");
+        throw new ParameterException(spec.commandLine(), "missing command: give one of eval, line, demo, ig,"
+                + " plane, ig-study, ig-robustness, linearity-study");
     }
 
     /** The configured command line: no picocli @-file expansion (we read @FILE ourselves), our exit codes. */

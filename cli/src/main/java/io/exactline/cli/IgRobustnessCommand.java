@@ -102,7 +102,8 @@ final class IgRobustnessCommand implements Callable<Integer> {
                 + result.original().pieceCount() + ", epsilon " + NumberText.of(epsilon) + ", top-" + topK + "\n");
         for (String kind : new String[] {"random", "gradient-sign"}) {
             if (result.meanTopK(kind).isPresent()) {
-                summary.append("# ").append(kind).append(": mean kendall_tau ").append(mean(result.meanKendallTau(kind)))
+                summary.append("# ").append(kind).append(": mean kendall_tau ")
+                        .append(mean(result.meanKendallTau(kind)))
                         .append(", mean top_k_intersection ").append(mean(result.meanTopK(kind))).append('\n');
             }
         }

@@ -16,9 +16,9 @@ import io.exactline.verifier.vnnlib.VnnlibParser;
  *
  * <p>A box {@code [x − ε, x + ε]} clipped at the input range has a midpoint off the image by up to {@code ε/2}
  * in the clipped coordinates. A coordinate counts as clipped when its box is narrower than the widest coordinate
- * of the same spec by more than 0.1% (all unclipped coordinates share the width {@code 2ε} up to rounding). Specs of the same image at several
- * radii are one image: two midpoints are the same image when they agree within 1e-5 on every coordinate clipped in
- * neither box; of those the box with the fewest clipped coordinates is kept.
+ * of the same spec by more than 0.1% (unclipped coordinates share the width {@code 2ε} up to rounding). Specs of
+ * the same image at several radii are one image: two midpoints are the same image when they agree within 1e-5 on
+ * every coordinate clipped in neither box; of those the box with the fewest clipped coordinates is kept.
  */
 public final class SpecImages {
     /**

@@ -44,6 +44,20 @@ public record IgNetworkSummary(String network, List<IgImageResult> images, int c
                 .mapToDouble(OptionalDouble::getAsDouble).average();
     }
 
+    /**
+     * Median error of the practice under {@code metric}, over the inputs that have an m̃ (the mean of the two middle
+     * values for an even count): unlike the mean, not dominated by one input whose exact attributions are nearly
+     * zero in some coordinates.
+     */
+    public OptionalDouble medianPracticeError(ErrorMetric metric) {
+        double[] errors = images.stream().map(r -> r.practiceError().get(metric)).filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble).sorted().toArray();
+        if (errors.length == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((errors[(errors.length - 1) / 2] + errors[errors.length / 2]) / 2);
+    }
+
     /** Mean gradients {@code method} needs to reach 5% under {@code metric}, outliers left out. */
     public OptionalDouble meanSamples(ErrorMetric metric, RiemannMethod method) {
         return present(images.stream().map(r -> r.samples(metric, method)).toList());

@@ -40,7 +40,10 @@ public final class IgStudy {
         return CURVE_STEPS.clone();
     }
 
-    /** Measures one input: exact IG of the predicted class from {@code baseline} to {@code input}, and its approximations. */
+    /**
+     * Measures one input: exact IG of the predicted class from {@code baseline} to {@code input}, and its Riemann
+     * approximations.
+     */
     public static IgImageResult measure(IntegratedGradients ig, String name, double[] input, Baseline baseline) {
         PathGradients path = ig.path(input, baseline);
         ExactAttribution exact = path.exact();

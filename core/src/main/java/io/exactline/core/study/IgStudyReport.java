@@ -36,14 +36,15 @@ public final class IgStudyReport {
         for (ErrorMetric metric : new ErrorMetric[] {ErrorMetric.MEAN_RELATIVE, ErrorMetric.RELATIVE_L1}) {
             s.append("#### ").append(metric == ErrorMetric.MEAN_RELATIVE ? "Mean relative error (headline)"
                     : "Relative L1 error").append("\n\n");
-            s.append("| network | images | clipped coords | pieces (exact) | m̃ | practice error (%) | left | right"
-                    + " | midpoint | trapezoid (n+1) | m̃ missing |\n");
-            s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            s.append("| network | images | clipped coords | pieces (exact) | m̃ | practice error (%) | median (%)"
+                    + " | left | right | midpoint | trapezoid (n+1) | m̃ missing |\n");
+            s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (IgNetworkSummary n : networks) {
                 s.append("| ").append(n.network()).append(" | ").append(n.images().size()).append(" | ")
                         .append(n.clippedCoordinates()).append('/').append(n.coordinates()).append(" | ")
                         .append(number(n.meanPieces(), 1)).append(" | ").append(number(n.meanPracticeSteps(), 1))
-                        .append(" | ").append(percent(n.meanPracticeError(metric)));
+                        .append(" | ").append(percent(n.meanPracticeError(metric)))
+                        .append(" | ").append(percent(n.medianPracticeError(metric)));
                 for (RiemannMethod method : METHODS) {
                     s.append(" | ").append(number(n.meanSamples(metric, method), 1));
                     int outliers = n.outliers(metric, method);
@@ -107,9 +108,10 @@ public final class IgStudyReport {
             }
             series.add(new LinePlot.Series(name(method), steps, mean));
         }
-        return new LinePlot(title + ": mean " + (metric == ErrorMetric.MEAN_RELATIVE ? "mean relative"
-                : "relative L1") + " error", "sub-intervals m (trapezoid: m+1 gradients)", "error", series, true,
-                true);
+        String error = metric == ErrorMetric.MEAN_RELATIVE ? "mean relative error (poster's metric)"
+                : "relative L1 error";
+        return new LinePlot(title + ": " + error + ", averaged over images",
+                "sub-intervals m (trapezoid: m+1 gradients)", "error", series, true, true);
     }
 
     /**

@@ -57,8 +57,8 @@ class IgStudyTest {
                 Baseline.of(new double[] {-1, -1}));
 
         assertThat(r.pieceCount()).isEqualTo(2);
-        // Odd m: (m − 1)/2 of m samples are at t >= 1/2... m = 21 has samples 11/21..20/21: 10 of 21 → IG~_i = 20/21.
-        // Even m: m/2 of m samples → exact. m̃ = 20 meets completeness exactly.
+        // Even m: m/2 of the m samples are at t >= 1/2, so the sum is exact and m̃ = 20 meets completeness.
+        // Odd m: (m − 1)/2 of them, so IG~_i = (m − 1)/m, an error of 1/m.
         assertThat(r.practiceSteps()).hasValue(20);
         assertThat(r.practiceError().get(ErrorMetric.RELATIVE_L1).getAsDouble()).isCloseTo(0, within(1e-12));
         // Odd m give error 1/m, even m none: five in a row below 5% from n = 20 (21: 1/21 < 5%; 19: 1/19 > 5%).
@@ -79,7 +79,9 @@ class IgStudyTest {
         assertThat(summary.meanSamples(ErrorMetric.RELATIVE_L1, RiemannMethod.LEFT)).hasValue(10.5);
         assertThat(summary.outliers(ErrorMetric.RELATIVE_L1, RiemannMethod.LEFT)).isZero();
         assertThat(summary.practiceMissing()).isZero();
-        assertThat(IgStudyReport.markdown(List.of(summary))).contains("| n | 2 | 3/4 | 1.5 | 20.0 |");
+        assertThat(summary.medianPracticeError(ErrorMetric.RELATIVE_L1).getAsDouble()).isCloseTo(0, within(1e-12));
+        assertThat(IgStudyReport.markdown(List.of(summary)))
+                .contains("| n | 2 | 3/4 | 1.5 | 20.0 | 0.00 | 0.00 | 10.5 |");
         assertThat(IgStudyReport.csv(List.of(summary)).lines()).hasSize(3);
     }
 

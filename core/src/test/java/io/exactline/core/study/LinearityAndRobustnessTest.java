@@ -67,7 +67,8 @@ class LinearityAndRobustnessTest {
 
         assertThat(summary.meanPieces("random")).hasValue(2);
         assertThat(summary.affineFraction("gradient-sign")).hasValue(1);
-        assertThat(LinearitySummary.markdown(List.of(summary))).contains("| tiny | test | 0.02000 | 1 | 1 / 1 | 2.0 | 1.0 |");
+        assertThat(LinearitySummary.markdown(List.of(summary)))
+                .contains("| tiny | test | 0.02000 | 1 | 1 / 1 | 2.0 | 1.0 |");
         assertThat(temp.resolve("linearity-random.png")).exists();
         assertThat(temp.resolve("linearity.csv")).content().hasLineCount(3);
     }
