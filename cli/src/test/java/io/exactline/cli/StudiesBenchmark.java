@@ -1,5 +1,6 @@
 package io.exactline.cli;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,12 +23,16 @@ import io.exactline.core.plane.PlanePartition;
  * Gradients of one CIFAR-10 image on marabou-cifar10 {@code cifar10_large} (black baseline, predicted class), and
  * the plane partition of an ACAS Xu slice over the full normalised range of (rho, theta) with psi, vown and vint
  * at the middle of their ranges. Reports the first call (cold JVM), then the minimum and median wall-clock time of
- * repeated calls after warm-up. Run with the shared folder as argument, e.g. {@code java -cp
- * "cli/target/test-classes:$(cat cp.txt)" io.exactline.cli.StudiesBenchmark ../shared}.
+ * repeated calls after warm-up, and the process CPU time over all threads (less disturbed by other processes on a
+ * shared machine; exact IG walks the pieces in parallel chunks). Run with the shared folder as argument, e.g. {@code java -cp
+ * cli/target/test-classes:cli/target/exactline.jar io.exactline.cli.StudiesBenchmark ../shared} after
+ * {@code mvn -B -q -DskipTests -pl cli -am package} and {@code mvn -B -q -pl cli test-compile}.
  */
 public final class StudiesBenchmark {
     private static final int WARM_UP = 3;
     private static final int MEASURED = 7;
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private StudiesBenchmark() {
     }
@@ -74,13 +79,19 @@ public final class StudiesBenchmark {
             run.get();
         }
         double[] wall = new double[MEASURED];
+        double[] cpu = new double[MEASURED];
         for (int i = 0; i < MEASURED; i++) {
             long s = System.nanoTime();
+            long c = PROCESS.getProcessCpuTime();
             run.get();
+            cpu[i] = (PROCESS.getProcessCpuTime() - c) / 1e6;
             wall[i] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(wall);
-        System.out.printf(Locale.ROOT, "%s: %s; first %.0f ms, then min %.0f / median %.0f ms over %d%n", what, result,
-                cold, wall[0], wall[MEASURED / 2], MEASURED);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "%s: %s; first %.0f ms, then wall min %.0f / median %.0f ms, process cpu"
+                + " (all threads) min %.0f / median %.0f ms over %d; %d processors, load average %.1f%n", what,
+                result, cold, wall[0], wall[MEASURED / 2], cpu[0], cpu[MEASURED / 2], MEASURED,
+                Runtime.getRuntime().availableProcessors(), PROCESS.getSystemLoadAverage());
     }
 }
