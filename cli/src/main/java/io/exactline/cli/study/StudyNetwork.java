@@ -69,16 +69,6 @@ public record StudyNetwork(String name, String family, String file, String specD
         return Baseline.of(point);
     }
 
-    /** The lowest input value of coordinate {@code i}: the normalised black pixel, or 0. */
-    public double low(int i, int inputSize) {
-        return normalised ? -OVAL_MEAN[i / (inputSize / OVAL_MEAN.length)] / OVAL_STD : 0;
-    }
-
-    /** The highest input value of coordinate {@code i}: the normalised white pixel, or 1. */
-    public double high(int i, int inputSize) {
-        return normalised ? (1 - OVAL_MEAN[i / (inputSize / OVAL_MEAN.length)]) / OVAL_STD : 1;
-    }
-
     private static StudyNetwork marabou(String name) {
         return new StudyNetwork(name, "marabou-cifar10", "marabou-cifar10/nets/" + name + ".onnx",
                 "marabou-cifar10/specs", "network" + name + "_", false, 1);

@@ -21,7 +21,7 @@ import io.exactline.core.attribution.RiemannMethod;
  * @param practiceError the error of the left sum with m̃ steps under each metric; empty without m̃
  * @param samplesToFivePercent per metric and method, the gradients needed to reach 5% error for five consecutive
  *        sub-interval counts; empty for an outlier (more than 1,000 sub-intervals)
- * @param errorCurve per metric and method, the error with each of {@link IgStudy#CURVE_STEPS} sub-intervals
+ * @param errorCurve per metric and method, the error with each of {@link IgStudy#curveSteps()} sub-intervals
  */
 public record IgImageResult(String image, int target, int pieceCount, OptionalDouble relativeCompletenessGap,
         OptionalInt practiceSteps, Map<ErrorMetric, OptionalDouble> practiceError,
@@ -38,7 +38,7 @@ public record IgImageResult(String image, int target, int pieceCount, OptionalDo
         return samplesToFivePercent.get(metric).get(method);
     }
 
-    /** The error of {@code method} under {@code metric} with {@code IgStudy.CURVE_STEPS[s]} sub-intervals. */
+    /** The error of {@code method} under {@code metric} with {@code IgStudy.curveSteps()[s]} sub-intervals. */
     public double curve(ErrorMetric metric, RiemannMethod method, int s) {
         return errorCurve.get(metric).get(method)[s];
     }
