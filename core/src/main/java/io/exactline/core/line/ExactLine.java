@@ -29,13 +29,14 @@ import io.exactline.core.network.Network;
  * <p><b>Speed.</b> Each thread keeps a workspace of buffers reused from line to line, and each network is laid out
  * once for the inner loops (weights by column). Crossings are found and inserted segment by segment in order, not
  * by a global sort. Each piecewise-linear layer is fused with the affine layer after it, so points are not stored
- * at the width in between; dense and convolution layers skip the zero inputs that follow a ReLU. Where a ReLU feeds
- * a convolution, or a dense layer and the segment has at least 8 crossings (typically in the first layers; the
- * first ReLU of a convolutional network has thousands on one segment), the points it inserts get that layer's
- * output by a sweep over the crossings (a few weight columns per crossing) instead of a full product per point.
- * Which points are inserted is decided as in the straightforward algorithm, and their values agree with it to
- * rounding (about 1e-14 relative on the networks tested), so breakpoints of later layers may move by rounding too.
- * {@link #partitionAll} spreads many segments over all cores.
+ * at the width in between; dense and convolution layers skip the zero inputs that follow a ReLU. All of this
+ * does the straightforward algorithm's arithmetic step for step, so networks without convolutions get exactly
+ * its doubles. Where a ReLU feeds a convolution (whose first ReLU typically has thousands of crossings on one
+ * segment), the points it inserts get the convolution's output by a sweep over the crossings (a few weight
+ * columns per crossing) instead of a full convolution per point: which points are inserted is decided as in the
+ * straightforward algorithm, and their values agree with it to rounding (about 1e-14 relative on the networks
+ * tested), so breakpoints of later layers may move by rounding too. {@link #partitionAll} spreads many segments
+ * over all cores.
  */
 public final class ExactLine {
     private static final ThreadLocal<LineWorkspace> WORKSPACE = ThreadLocal.withInitial(() -> new LineWorkspace(true));

@@ -27,23 +27,16 @@ import io.exactline.core.network.Network;
  * stored at the (often wide) width in between. Dense and convolution kernels add, for each point, the weight
  * columns of its non-zero inputs only (after a ReLU most inputs are zero), four columns per pass.
  *
- * <p>Without sweeping, every arithmetic step is the one of the straightforward algorithm in the same order
- * (interpolation {@code p + r (q - p)}, ratio {@code t_j + r (t_{j+1} - t_j)}, dense and convolution sums in
- * increasing input order), so the results are the same doubles. With sweeping ({@link #sweep}), the values of the
- * points a ReLU inserts before a dense or convolution layer come from a cheaper formula that agrees to rounding.
+ * <p>Every arithmetic step is the one of the straightforward algorithm in the same order (interpolation
+ * {@code p + r (q - p)}, ratio {@code t_j + r (t_{j+1} - t_j)}, dense and convolution sums in increasing input
+ * order), so the results are the same doubles; the one exception is sweeping ({@link #sweep}), where the points a
+ * ReLU inserts before a convolution get their values from a cheaper formula that agrees to rounding.
  * Not thread-safe: one workspace per thread.
  */
 final class LineWorkspace {
     /** Rows holding more than this many doubles in all (128 MiB) are not kept after the line that needed them. */
     private static final long RETAINED_LIMIT = 1L << 24;
     private static final int INSERTION_SORT_LIMIT = 24;
-    /**
-     * Segments with fewer crossings before a dense layer evaluate it at each inserted point as the straightforward
-     * algorithm does: sweeping them would save little (about 8% of an ACAS Xu line) and change results in the last
-     * bits. Before a convolution, where one evaluation costs hundreds of columns, every segment with a crossing is
-     * swept.
-     */
-    private static final int SWEEP_MIN_CROSSINGS = 8;
 
     private double[] ratios = new double[256];
     private double[] nextRatios = new double[256];
@@ -68,9 +61,8 @@ final class LineWorkspace {
     private final RatioSink cutSink = r -> addCut(r, -1);
 
     /**
-     * @param sweep whether points inserted by a ReLU that feeds a dense or convolution layer get that layer's
-     *        output by sweeping the segment's crossings (see {@link #sweep}) rather than by evaluating the layer
-     *        (before a dense layer only on segments with at least {@value #SWEEP_MIN_CROSSINGS} crossings)
+     * @param sweep whether points inserted by a ReLU that feeds a convolution get its output by sweeping the
+     *        segment's crossings (see {@link #sweep}) rather than by evaluating the convolution at each point
      */
     LineWorkspace(boolean sweep) {
         this.sweepCrossings = sweep;
@@ -236,10 +228,7 @@ final class LineWorkspace {
      * point, segment by segment.
      */
     private void refine(CutStep step, MapStep then) {
-        int sweepFrom = !sweepCrossings || !(step instanceof ReluStep) ? Integer.MAX_VALUE
-                : then instanceof ConvStep ? 1
-                : then instanceof DenseStep ? SWEEP_MIN_CROSSINGS
-                : Integer.MAX_VALUE;
+        ConvStep sweptInto = sweepCrossings && step instanceof ReluStep && then instanceof ConvStep conv ? conv : null;
         int out = then == null ? step.out() : then.out();
         double[] t = ratios;
         int written = 0;
@@ -253,8 +242,8 @@ final class LineWorkspace {
             nextRatios[written - 1] = t[j];
             double t0 = t[j];
             double t1 = t[j + 1];
-            if (cutCount >= sweepFrom) {
-                written = sweep(step, then, j, t0, t1, written, out);
+            if (sweptInto != null && cutCount > 0) {
+                written = sweep(step, sweptInto, j, t0, t1, written, out);
                 continue;
             }
             double last = t0;
@@ -287,8 +276,8 @@ final class LineWorkspace {
     }
 
     /**
-     * Emits the crossing points of segment {@code j} (ReLU into a dense or convolution layer {@code A}) from the
-     * outputs at its ends instead of evaluating {@code A} at each.
+     * Emits the crossing points of segment {@code j} (ReLU into a convolution {@code A}) from the outputs at its
+     * ends instead of evaluating {@code A} at each.
      *
      * <p>On the segment {@code z(r) = p + r (q - p)}, the ReLU output differs from the interpolation of its end
      * values only in the units that cross 0, by {@code -r |q_i|} before the crossing and {@code -(1 - r) |p_i|}
@@ -296,11 +285,12 @@ final class LineWorkspace {
      * {@code v(r) = (1 - r) (v(p) + P(r)) + r (v(q) - Q(r))}, where {@code P(r)} sums {@code -|p_i| A_i} over the
      * units crossed by {@code r} and {@code Q(r)} sums {@code |q_i| A_i} over the others: each crossing moves one
      * column from {@code Q} to {@code P}, so the segment costs a few columns per crossing instead of a full
-     * product per inserted point. Which points are inserted (the ratios) is decided exactly as without sweeping.
+     * convolution per inserted point. Which points are inserted (the ratios) is decided exactly as without
+     * sweeping; their values differ from direct evaluation by rounding.
      *
      * @return the number of points written so far
      */
-    private int sweep(CutStep step, MapStep then, int j, double t0, double t1, int written, int out) {
+    private int sweep(CutStep step, ConvStep then, int j, double t0, double t1, int written, int out) {
         double[] p = rows[j];
         double[] q = rows[j + 1];
         double[] start = spare[written - 1];
@@ -347,22 +337,15 @@ final class LineWorkspace {
         return written;
     }
 
-    /** {@code target += coefficient * A_unit}, column {@code unit} of a dense or convolution layer's matrix. */
-    private static void addColumn(MapStep step, int unit, double coefficient, double[] target) {
-        if (step instanceof DenseStep dense) {
-            double[] w = dense.columns()[unit];
-            for (int i = 0; i < w.length; i++) {
-                target[i] += coefficient * w[i];
-            }
-        } else if (step instanceof ConvStep conv) {
-            int positions = conv.positions();
-            int channels = conv.channels();
-            for (int k = conv.tapStart()[unit]; k < conv.tapStart()[unit + 1]; k++) {
-                double[] w = conv.columns()[conv.tapColumn()[k]];
-                int p = conv.tapPosition()[k];
-                for (int o = 0; o < channels; o++) {
-                    target[o * positions + p] += coefficient * w[o];
-                }
+    /** {@code target += coefficient * A_unit}, column {@code unit} of a convolution's matrix. */
+    private static void addColumn(ConvStep conv, int unit, double coefficient, double[] target) {
+        int positions = conv.positions();
+        int channels = conv.channels();
+        for (int k = conv.tapStart()[unit]; k < conv.tapStart()[unit + 1]; k++) {
+            double[] w = conv.columns()[conv.tapColumn()[k]];
+            int p = conv.tapPosition()[k];
+            for (int o = 0; o < channels; o++) {
+                target[o * positions + p] += coefficient * w[o];
             }
         }
     }

@@ -15,21 +15,37 @@ import io.exactline.core.line.RandomNetworks.Activation;
 import io.exactline.core.network.Network;
 
 /**
- * The fast ExactLine against the straightforward {@link ReferenceExactLine}. Without sweeping, the fast kernels
- * (reused workspace, per-segment insertion, fused activations, column-wise dense products) do the reference's
- * arithmetic in the same order, so they must give the same doubles; sweeping computes inserted points from
- * segment ends and crossing columns instead, which must agree to rounding.
+ * The fast ExactLine against the straightforward {@link ReferenceExactLine}. Its kernels (reused workspace,
+ * per-segment insertion, fused activations, column-wise dense and convolution products) do the reference's
+ * arithmetic in the same order, so they must give the same doubles; sweeping the crossings before a convolution
+ * computes inserted points from segment ends and crossing columns instead, which must agree to rounding.
  */
 class ExactLineFastPathTest {
 
     @ParameterizedTest
     @EnumSource(Activation.class)
-    void kernelsWithoutSweepingGiveTheReferenceDoubles(Activation activation) {
+    void fullyConnectedLinesAreTheReferenceDoubles(Activation activation) {
         Random random = new Random(5 + activation.ordinal());
-        LineWorkspace workspace = new LineWorkspace(false);
         for (int n = 0; n < 6; n++) {
-            Network network = network(random, activation, n);
+            Network network = n % 3 == 0
+                    ? RandomNetworks.denseWithScaling(random, activation, 4, 3, 20, 20, 20)
+                    : RandomNetworks.dense(random, activation, 5, 5, 50, 50, 50, 50, 50, 50);
             for (int line = 0; line < 10; line++) {
+                double[] a = RandomNetworks.gaussianPoint(random, network.inputSize());
+                double[] b = RandomNetworks.gaussianPoint(random, network.inputSize());
+                assertSame(ExactLine.partition(network, a, b), ReferenceExactLine.partition(network, a, b));
+            }
+        }
+    }
+
+    @Test
+    void convolutionKernelsWithoutSweepingGiveTheReferenceDoubles() {
+        Random random = new Random(15);
+        LineWorkspace workspace = new LineWorkspace(false);
+        for (int n = 0; n < 4; n++) {
+            Network network = n % 2 == 0 ? RandomNetworks.convStack(random, 2, 6, 4, 3)
+                    : RandomNetworks.convPool(random, 2, 6, 4, 3);
+            for (int line = 0; line < 5; line++) {
                 double[] a = RandomNetworks.gaussianPoint(random, network.inputSize());
                 double[] b = RandomNetworks.gaussianPoint(random, network.inputSize());
                 assertSame(workspace.partition(network, a, b), ReferenceExactLine.partition(network, a, b));
@@ -37,24 +53,22 @@ class ExactLineFastPathTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Activation.class)
-    void sweepingGivesTheReferenceBreakpointsTo1eMinus12(Activation activation) {
-        Random random = new Random(55 + activation.ordinal());
-        for (int n = 0; n < 6; n++) {
-            Network network = network(random, activation, n);
-            for (int line = 0; line < 10; line++) {
+    @Test
+    void sweepingBeforeAConvolutionGivesTheReferenceBreakpointsTo1eMinus12() {
+        Random random = new Random(16);
+        int pieces = 0;
+        for (int n = 0; n < 4; n++) {
+            Network network = RandomNetworks.convStack(random, 2, 6, 4, 3);
+            for (int line = 0; line < 5; line++) {
                 double[] a = RandomNetworks.gaussianPoint(random, network.inputSize());
                 double[] b = RandomNetworks.gaussianPoint(random, network.inputSize());
-                assertClose(ExactLine.partition(network, a, b), ReferenceExactLine.partition(network, a, b));
+                LinePartition swept = ExactLine.partition(network, a, b);
+                assertClose(swept, ReferenceExactLine.partition(network, a, b));
+                PartitionProperties.assertExact(swept, 1_000);
+                pieces += swept.pieceCount();
             }
         }
-    }
-
-    private static Network network(Random random, Activation activation, int n) {
-        return n % 3 == 0
-                ? RandomNetworks.denseWithScaling(random, activation, 4, 3, 20, 20, 20)
-                : RandomNetworks.dense(random, activation, 5, 5, 50, 50, 50, 50, 50, 50);
+        assertThat(pieces).as("the first ReLU must cross often for the sweep to matter").isGreaterThan(20 * 30);
     }
 
     @Test
@@ -68,7 +82,7 @@ class ExactLineFastPathTest {
         LinePartition shortLine = ExactLine.partition(narrow, a, b);
 
         assertThat(longLine.pieceCount()).isGreaterThan(300);
-        assertClose(shortLine, ReferenceExactLine.partition(narrow, a, b));
+        assertSame(shortLine, ReferenceExactLine.partition(narrow, a, b));
         assertSame(ExactLine.partition(wide, a, b), longLine);
     }
 
@@ -135,7 +149,8 @@ class ExactLineFastPathTest {
         return largest;
     }
 
-    private static void assertSame(LinePartition actual, LinePartition expected) {
+    /** The same doubles: breakpoints and outputs. */
+    static void assertSame(LinePartition actual, LinePartition expected) {
         assertThat(actual.ratios()).as("breakpoints of %s", expected).containsExactly(expected.ratios());
         for (int i = 0; i <= expected.pieceCount(); i++) {
             assertThat(actual.outputAtRatio(i)).as("output at t_%d of %s", i, expected)

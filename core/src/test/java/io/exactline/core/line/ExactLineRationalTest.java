@@ -2,6 +2,7 @@ package io.exactline.core.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
@@ -162,8 +163,7 @@ class ExactLineRationalTest {
         PartitionComparison comparison = ExactLineRational.validate(missing);
 
         assertThat(comparison.samePieceCount()).isFalse();
-        assertThat(comparison.breakpointDistance()).as("%s", comparison).isCloseTo(2.0 / 7, org.assertj.core.api
-                .Assertions.within(1e-12));
+        assertThat(comparison.breakpointDistance()).as("%s", comparison).isCloseTo(2.0 / 7, within(1e-12));
         assertThat(comparison.agrees(1e-12, 1e-12)).isFalse();
     }
 
@@ -180,8 +180,7 @@ class ExactLineRationalTest {
 
         PartitionComparison comparison = ExactLineRational.validate(shifted);
 
-        assertThat(comparison.outputError()).as("%s", comparison).isCloseTo(1e-6, org.assertj.core.api.Assertions
-                .within(1e-12));
+        assertThat(comparison.outputError()).as("%s", comparison).isCloseTo(1e-6, within(1e-12));
         assertThat(comparison.agrees(1e-12, 1e-9)).isFalse();
     }
 

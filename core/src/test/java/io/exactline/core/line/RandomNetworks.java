@@ -104,7 +104,30 @@ public final class RandomNetworks {
      */
     public static Network convPool(Random random, int channels, int size, int filters, int outputs) {
         Shape input = Shape.of(channels, size, size);
-        int fanIn = channels * 9;
+        Conv2d conv = heConv(random, input, filters, Window2d.of(3, 3).withPads(1, 1, 1, 1));
+        MaxPool2d pool = new MaxPool2d(conv.outputShape(), Window2d.of(2, 2).withStrides(2, 2));
+        Dense head = heDense(random, pool.outputShape().size(), outputs);
+        Dense shaped = new Dense(head.weights(), head.bias(), pool.outputShape());
+        return new Network(List.of(conv, new Relu(conv.outputShape()), pool, shaped),
+                "random conv-pool " + input + "-" + filters + "-" + outputs);
+    }
+
+    /**
+     * {@code [channels, size, size] -> conv 3x3 pad 1 (filters) -> ReLU -> conv 3x3 stride 2 pad 1 (filters) -> ReLU
+     * -> dense -> outputs}, He-initialised; {@code size} must be even.
+     */
+    public static Network convStack(Random random, int channels, int size, int filters, int outputs) {
+        Conv2d first = heConv(random, Shape.of(channels, size, size), filters, Window2d.of(3, 3).withPads(1, 1, 1, 1));
+        Conv2d second = heConv(random, first.outputShape(), filters,
+                Window2d.of(3, 3).withPads(1, 1, 1, 1).withStrides(2, 2));
+        Dense head = heDense(random, second.outputShape().size(), outputs);
+        return new Network(List.of(first, new Relu(first.outputShape()), second, new Relu(second.outputShape()),
+                new Dense(head.weights(), head.bias(), second.outputShape())),
+                "random conv-conv " + first.inputShape() + "-" + filters + "-" + outputs);
+    }
+
+    private static Conv2d heConv(Random random, Shape input, int filters, Window2d window) {
+        int fanIn = input.dim(0) * window.size();
         double[] kernel = new double[filters * fanIn];
         double[] bias = new double[filters];
         for (int i = 0; i < kernel.length; i++) {
@@ -113,12 +136,7 @@ public final class RandomNetworks {
         for (int i = 0; i < filters; i++) {
             bias[i] = 0.1 * random.nextGaussian();
         }
-        Conv2d conv = new Conv2d(input, filters, 1, Window2d.of(3, 3).withPads(1, 1, 1, 1), kernel, bias);
-        MaxPool2d pool = new MaxPool2d(conv.outputShape(), Window2d.of(2, 2).withStrides(2, 2));
-        Dense head = heDense(random, pool.outputShape().size(), outputs);
-        Dense shaped = new Dense(head.weights(), head.bias(), pool.outputShape());
-        return new Network(List.of(conv, new Relu(conv.outputShape()), pool, shaped),
-                "random conv-pool " + input + "-" + filters + "-" + outputs);
+        return new Conv2d(input, filters, 1, window, kernel, bias);
     }
 
     /** A point drawn uniformly from the box {@code [low, high]}. */
