@@ -23,8 +23,8 @@ import io.exactline.core.network.Network;
  * {@code r}), and a crossing whose {@code t} rounds onto or outside the ends of its segment is dropped. So ratios
  * are strictly increasing and no piece has zero or negative length; the price is that a piece may hide a kink
  * within about one ulp of its ends, where the exact partition ({@link ExactLineRational}) has pieces shorter than
- * double precision can represent. A unit that only touches a breakpoint at an end of a segment, or stays on one
- * all along, adds nothing. {@link PartitionComparison} measures the distance to the exact partition.
+ * double precision can represent. A unit that only touches a breakpoint at an end of a segment, or sits on a
+ * breakpoint all along it, adds nothing. {@link PartitionComparison} measures the distance to the exact partition.
  *
  * <p><b>Speed.</b> Each thread keeps a workspace of buffers reused from line to line, and each network is laid out
  * once for the inner loops (weights by column). Crossings are found and inserted segment by segment in order, not
