@@ -169,21 +169,19 @@ public final class RegionLp {
             highs.set(z, u);
             double[] image = pieces.image(l, u);
             int y = variable(image[0], image[1]);
-            int single = -1;
-            int count = 0;
+            int containing = -1;
             for (int s = 0; s < pieces.pieceCount(); s++) {
-                if (pieces.pieceLow(s) <= u && pieces.pieceHigh(s) >= l) {
-                    single = s;
-                    count++;
+                if (pieces.pieceLow(s) <= l && u <= pieces.pieceHigh(s)) {
+                    containing = s;
                 }
             }
-            List<HullLine> hull = count == 1 ? List.of() : ActivationHull.of(pieces, l, u);
-            if (hull.isEmpty()) {
-                // One piece, or f affine on [l, u] (z exactly at a breakpoint): y - slope z = intercept.
-                int s = count == 1 ? single : pieces.pieceOf(Rationals.exact(l));
-                rows.add(pair(z, -pieces.slope(s), y, 1.0, LinearConstraint.Relation.EQUAL, pieces.intercept(s)));
+            if (containing >= 0) {
+                // [l, u] lies in one closed piece: y - slope z = intercept.
+                rows.add(pair(z, -pieces.slope(containing), y, 1.0, LinearConstraint.Relation.EQUAL,
+                        pieces.intercept(containing)));
                 return y;
             }
+            List<HullLine> hull = ActivationHull.of(pieces, l, u);
             lastUnitExact = false;
             for (HullLine line : hull) {
                 // upper: y - slope z <= intercept; lower: slope z - y <= -intercept

@@ -28,8 +28,8 @@ import io.exactline.verifier.lp.OutwardRounding;
  * {@code v = W u + b} is tied to its inputs by an equality row, and a pre-activation {@code z} takes the given
  * pre-activation bounds {@code [l, u]}. A unit {@code y = f(z)} is encoded by its pieces that meet {@code [l, u]}:
  * <ul>
- *   <li>one piece (a stable unit, or one the pattern fixes; a fixed unit also gets the piece's range on {@code z}):
- *       {@code y = slope z + intercept};</li>
+ *   <li>{@code [l, u]} inside one closed piece (a stable unit, or one the pattern fixes; a fixed unit also gets
+ *       the piece's range on {@code z}): {@code y = slope z + intercept};</li>
  *   <li>two pieces {@code g0} (left of the breakpoint {@code c}) and {@code g1}, {@code f} convex
  *       ({@code f = max(g0, g1)}, ReLU, leaky ReLU with {@code alpha <= 1}) with one binary {@code a} (1 for the
  *       right piece): {@code y >= g0(z)}, {@code y >= g1(z)}, {@code y <= g0(z) + d (u - c) a},
@@ -191,14 +191,18 @@ final class MilpEncoding {
             outHigh[i] = image[1];
             MPVariable y = solver.makeNumVar(image[0], image[1], "y" + step.layer() + "_" + i);
             List<Integer> possible = new ArrayList<>();
+            int containing = -1;
             for (int s = 0; s < pieces.pieceCount(); s++) {
                 if (pieces.pieceLow(s) <= u && pieces.pieceHigh(s) >= l) {
                     possible.add(s);
                 }
+                if (pieces.pieceLow(s) <= l && u <= pieces.pieceHigh(s)) {
+                    containing = s;
+                }
             }
-            if (possible.size() == 1) {
-                onPiece(y, z, pieces, possible.get(0), null, 0.0, 0.0);
-            } else if (possible.size() == 2 && pieces.pieceCount() == 2) {
+            if (containing >= 0) {
+                onPiece(y, z, pieces, containing, null, 0.0, 0.0);
+            } else if (pieces.pieceCount() == 2) {
                 twoPieces(y, z, pieces, l, u);
             } else {
                 manyPieces(y, z, pieces, possible, l, u);

@@ -31,8 +31,8 @@ import io.exactline.verifier.encoding.HullLine;
  * <p>Affine steps become linear terms with exact rational coefficients. A unit {@code y = f(z)} becomes the
  * disjunction over the pieces {@code s} of {@code f} of {@code c_s <= z <= c_{s+1} and y = slope_s z + intercept_s},
  * with a fresh variable for {@code y}; the closed pieces describe {@code f} exactly because adjacent pieces agree at
- * their breakpoint. Pieces that rigorous interval bounds of {@code z} over the box rule out are dropped (a unit left
- * with one piece needs no disjunction and no variable); for the others the interval bounds and the convex hull of
+ * their breakpoint. Pieces that rigorous interval bounds of {@code z} over the box rule out are dropped (a unit whose bounds
+ * lie in one closed piece needs no disjunction and no variable); for the others the interval bounds and the convex hull of
  * the activation's graph over them ({@link ActivationHull}) are added as redundant constraints, which change no
  * model but speed the solver up. A unit the region's pattern fixes to piece {@code s} gets that piece's
  * constraints and term.
@@ -132,13 +132,17 @@ final class SmtEncoding {
             double low = bounds.lower(step.layer(), i);
             double high = bounds.upper(step.layer(), i);
             List<Integer> possible = new ArrayList<>();
+            int containing = -1;
             for (int s = 0; s < pieces.pieceCount(); s++) {
                 if (pieces.pieceLow(s) <= high && pieces.pieceHigh(s) >= low) {
                     possible.add(s);
                 }
+                if (pieces.pieceLow(s) <= low && high <= pieces.pieceHigh(s)) {
+                    containing = s;
+                }
             }
-            if (possible.size() == 1) {
-                out.add(pieceTerm(z, pieces, possible.get(0)));
+            if (containing >= 0) {
+                out.add(pieceTerm(z, pieces, containing));
                 continue;
             }
             RationalFormula y = numbers.makeVariable("y" + step.layer() + "_" + i);

@@ -3,6 +3,7 @@ package io.exactline.verifier.encoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.Layer;
@@ -35,6 +36,11 @@ public final class TestNetworks {
      * {@code 1/sqrt(fan-in)} and small Gaussian biases; no activation after the last layer.
      */
     public static Network randomRelu(Random random, int... sizes) {
+        return random(random, n -> new Relu(Shape.vector(n)), sizes);
+    }
+
+    /** As {@link #randomRelu}, with {@code activation.apply(n)} after every hidden layer of {@code n} units. */
+    public static Network random(Random random, IntFunction<Layer> activation, int... sizes) {
         List<Layer> layers = new ArrayList<>();
         for (int l = 0; l + 1 < sizes.length; l++) {
             double[][] w = new double[sizes[l + 1]][sizes[l]];
@@ -47,7 +53,7 @@ public final class TestNetworks {
             }
             layers.add(new Dense(w, b));
             if (l + 2 < sizes.length) {
-                layers.add(new Relu(Shape.vector(sizes[l + 1])));
+                layers.add(activation.apply(sizes[l + 1]));
             }
         }
         return new Network(layers, "random " + java.util.Arrays.toString(sizes));

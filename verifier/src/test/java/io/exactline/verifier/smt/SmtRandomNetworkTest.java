@@ -79,7 +79,7 @@ class SmtRandomNetworkTest {
     void maximumIsAtLeastEverySampleAndAttainedAtItsWitness() {
         Random random = new Random(12);
         JavaSmtSolver z3 = JavaSmtSolver.z3();
-        for (int trial = 0; trial < 10; trial++) {
+        for (int trial = 0; trial < 5; trial++) {
             Network net = TestNetworks.randomRelu(random, 2, 6, 6, 2);
             double[] lower = {-1, -1};
             double[] upper = {1, 1};
