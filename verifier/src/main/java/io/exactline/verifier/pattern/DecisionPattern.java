@@ -107,7 +107,14 @@ public final class DecisionPattern {
      * coverage, not a proof; {@link PatternPolytope#contains} decides membership exactly.
      */
     public boolean satisfiedBy(double[] x) {
-        List<double[]> pre = network.preActivations(x);
+        return matches(network.preActivations(x));
+    }
+
+    /**
+     * Whether pre-activations computed by {@link PatternNetwork#preActivations} fit the pattern, as
+     * {@link #satisfiedBy}; for checking many patterns against one input without re-evaluating the network.
+     */
+    public boolean matches(List<double[]> pre) {
         for (int k = 0; k < states.length; k++) {
             double[] z = pre.get(k);
             for (int i = 0; i < z.length; i++) {

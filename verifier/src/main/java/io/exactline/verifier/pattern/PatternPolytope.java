@@ -1,5 +1,6 @@
 package io.exactline.verifier.pattern;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.encoding.ActivationStep;
 import io.exactline.verifier.encoding.AffineStep;
 import io.exactline.verifier.encoding.NetworkStep;
+import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.property.Box;
 
 /**
@@ -31,13 +33,16 @@ public final class PatternPolytope {
     private final Box box;
     private final List<AffineForm> halfspaces;
     private final Optional<List<AffineForm>> outputs;
+    /** Per ReLU layer, each neuron's pre-activation as an affine form on the polytope; null where unknown. */
+    private final List<AffineForm[]> preActivations;
 
     private PatternPolytope(DecisionPattern pattern, Box box, List<AffineForm> halfspaces,
-            Optional<List<AffineForm>> outputs) {
+            Optional<List<AffineForm>> outputs, List<AffineForm[]> preActivations) {
         this.pattern = pattern;
         this.box = box;
         this.halfspaces = halfspaces;
         this.outputs = outputs;
+        this.preActivations = preActivations;
     }
 
     /**
@@ -60,11 +65,13 @@ public final class PatternPolytope {
             current[j] = AffineForm.input(j, n);
         }
         List<AffineForm> halfspaces = new ArrayList<>();
+        List<AffineForm[]> preActivations = new ArrayList<>();
         for (NetworkStep step : pattern.network().encoding().steps()) {
             if (step instanceof AffineStep affine) {
                 current = apply(affine, current, n);
             } else {
                 ActivationStep activation = (ActivationStep) step;
+                preActivations.add(current);
                 AffineForm[] next = new AffineForm[current.length];
                 for (int i = 0; i < current.length; i++) {
                     NeuronState s = pattern.state(activation.layer(), i);
@@ -79,7 +86,7 @@ public final class PatternPolytope {
             }
         }
         Optional<List<AffineForm>> outputs = pattern.isComplete() ? Optional.of(List.of(current)) : Optional.empty();
-        return new PatternPolytope(pattern, box, List.copyOf(halfspaces), outputs);
+        return new PatternPolytope(pattern, box, List.copyOf(halfspaces), outputs, List.copyOf(preActivations));
     }
 
     /** Output {@code i} of the step; {@code null} (unknown) where it depends on a free neuron. */
@@ -159,6 +166,49 @@ public final class PatternPolytope {
             }
             return new InducedAffineMap(w, c);
         });
+    }
+
+    /**
+     * Pre-activation bounds valid over the polytope, for the LP encodings: the rigorous interval bounds over the box
+     * ({@link io.exactline.verifier.encoding.PiecewiseAffineNetwork#intervalBounds}), tightened for every neuron whose
+     * pre-activation is an affine form on the polytope (the constrained neurons and the free neurons that depend
+     * only on constrained ones) to the exact range of that form over the box, rounded outward. This avoids the
+     * wrapping of layer-by-layer interval arithmetic. Where the two disagree (lower above upper) the polytope is
+     * empty, and any bounds are valid over it: the lower one is used for both.
+     */
+    public PreActivationBounds preActivationBounds() {
+        PreActivationBounds base = pattern.network().encoding().intervalBounds(box.lower(), box.upper());
+        double[] lo = box.lower();
+        double[] hi = box.upper();
+        List<double[]> lower = new ArrayList<>();
+        List<double[]> upper = new ArrayList<>();
+        for (int k = 0; k < preActivations.size(); k++) {
+            AffineForm[] forms = preActivations.get(k);
+            double[] l = new double[forms.length];
+            double[] u = new double[forms.length];
+            for (int i = 0; i < forms.length; i++) {
+                l[i] = base.lower(k, i);
+                u[i] = base.upper(k, i);
+                if (forms[i] != null) {
+                    l[i] = Math.max(l[i], down(forms[i].minimumOver(lo, hi)));
+                    u[i] = Math.min(u[i], up(forms[i].maximumOver(lo, hi)));
+                }
+                u[i] = Math.max(u[i], l[i]);
+            }
+            lower.add(l);
+            upper.add(u);
+        }
+        return new PreActivationBounds(lower, upper);
+    }
+
+    private static double down(BigDecimal v) {
+        double d = v.doubleValue();
+        return new BigDecimal(d).compareTo(v) > 0 ? Math.nextDown(d) : d;
+    }
+
+    private static double up(BigDecimal v) {
+        double d = v.doubleValue();
+        return new BigDecimal(d).compareTo(v) < 0 ? Math.nextUp(d) : d;
     }
 
     /**

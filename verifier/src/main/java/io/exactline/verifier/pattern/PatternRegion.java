@@ -8,6 +8,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import io.exactline.core.BadInputException;
 import io.exactline.verifier.encoding.LinearExpression;
 import io.exactline.verifier.encoding.NetworkRegion;
+import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.encoding.RegionLp;
 import io.exactline.verifier.lp.LpResult;
 import io.exactline.verifier.lp.LpSolver;
@@ -33,12 +34,16 @@ import io.exactline.verifier.smt.SmtSolver;
  *   <li>otherwise the answer is undecided: for a partial pattern a failed LP proof says nothing, because the
  *       relaxation may be loose. {@link #impliesExactly} decides those exactly with an {@link SmtSolver} (Z3).
  * </ul>
- * Immutable.
+ * Immutable (the polytope and the bounds are computed once, on first use).
  */
 public final class PatternRegion {
     private final DecisionPattern pattern;
     private final Box box;
     private final NetworkRegion region;
+    /** The polytope of a closed pattern, computed on first use. */
+    private volatile PatternPolytope polytope;
+    /** The pre-activation bounds of the LPs, computed on first use. */
+    private volatile PreActivationBounds bounds;
 
     /**
      * @throws BadInputException if the box does not fit the network
@@ -65,17 +70,40 @@ public final class PatternRegion {
 
     /** The H-representation of the region; the pattern must be &larr;-closed. */
     public PatternPolytope polytope() {
-        return PatternPolytope.of(pattern, box);
+        PatternPolytope p = polytope;
+        if (p == null) {
+            p = PatternPolytope.of(pattern, box);
+            polytope = p;
+        }
+        return p;
+    }
+
+    /**
+     * The LP of the region: with {@link PatternPolytope#preActivationBounds} for a &larr;-closed pattern, else with
+     * interval bounds over the box.
+     */
+    private RegionLp lp(LinearExpression objective, Sense sense) {
+        PreActivationBounds b = bounds;
+        if (b == null) {
+            b = pattern.isClosed() ? polytope().preActivationBounds()
+                    : region.network().intervalBounds(box.lower(), box.upper());
+            bounds = b;
+        }
+        return RegionLp.of(region, b, objective, sense);
     }
 
     /**
      * Whether {@code x} lies in the box and satisfies the pattern in exact arithmetic (every constrained
-     * pre-activation of the real-valued network in its closed piece).
+     * pre-activation of the real-valued network in its closed piece): by the polytope's half-spaces for a
+     * &larr;-closed pattern, else by evaluating the network in rationals.
      */
     public boolean contains(double[] x) {
         if (x.length != box.dimension()) {
             throw new BadInputException("point has " + x.length + " values but the input box has dimension "
                     + box.dimension());
+        }
+        if (pattern.isClosed()) {
+            return polytope().contains(x);
         }
         BigFraction[] exact = new BigFraction[x.length];
         for (int j = 0; j < x.length; j++) {
@@ -90,7 +118,7 @@ public final class PatternRegion {
     /** Whether some input of the box satisfies the pattern: a checked witness, a Farkas proof, or undecided. */
     public Feasibility feasible(LpSolver solver, Duration timeLimit) {
         LinearExpression zero = new LinearExpression(new double[pattern.network().encoding().outputSize()], 0.0);
-        RegionLp lp = RegionLp.of(region, zero, Sense.MINIMIZE);
+        RegionLp lp = lp(zero, Sense.MINIMIZE);
         LpResult result = solver.solve(lp.program(), timeLimit);
         if (result instanceof LpResult.Optimal optimal) {
             double[] x = clamp(lp.input(optimal.x()));
@@ -121,7 +149,7 @@ public final class PatternRegion {
     }
 
     private RegionBound optimum(LinearExpression objective, Sense sense, LpSolver solver, Duration timeLimit) {
-        RegionLp lp = RegionLp.of(region, objective, sense);
+        RegionLp lp = lp(objective, sense);
         LpResult result = solver.solve(lp.program(), timeLimit);
         if (result instanceof LpResult.Optimal optimal) {
             double safe = SafeBounds.objectiveBound(lp.program(), optimal.duals());
