@@ -68,10 +68,10 @@ final class MineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Network net = NetworkLoader.load(network);
-        PatternNetwork patterns = PatternNetwork.of(net);
         MiningSettings settings = new MiningSettings(parseProperty(property, net.outputSize()),
                 parseDomain(domain, net.inputSize()), samples, seed, seconds("--proof-timeout", proofTimeout),
                 timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
+        PatternNetwork patterns = PatternNetwork.of(net);
         PrintWriter err = spec.commandLine().getErr();
         MiningReport report = new PreconditionMiner(patterns, settings, new GlopLpSolver()).mine(out, line -> {
             err.println(line);

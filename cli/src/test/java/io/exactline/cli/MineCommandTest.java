@@ -9,26 +9,33 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.exactline.testkit.SharedData;
+
 class MineCommandTest {
     @TempDir
     Path temp;
 
+    /** ACAS Xu N_1,1; the first sample of seed 1 has advisory COC, so one relaxation runs. */
+    private static String[] acasRun(Path out) {
+        Path net = SharedData.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+        return new String[] {"preconditions", "mine", net.toString(), "--property", "argmin=0", "--domain", "acasxu",
+            "--samples", "1", "--out", out.toString()};
+    }
+
     @Test
     void minesWritesTheReportsAndResumesWithoutReproving() throws IOException {
         Path out = temp.resolve("run");
-        Cli.Result first = Cli.run("preconditions", "mine", Cli.kinks(), "--property", "argmax=0", "--domain", "-1:1",
-                "--samples", "200", "--out", out.toString());
+        Cli.Result first = Cli.run(acasRun(out));
 
         assertThat(first.code()).as("%s", first).isZero();
-        assertThat(first.out()).contains("preconditions; coverage").hasLineCount(1);
-        assertThat(first.err()).contains("200 samples drawn");
+        assertThat(first.out()).contains("1 preconditions; coverage 1/1").hasLineCount(1);
+        assertThat(first.err()).contains("1 samples drawn, 1 with argmin=0").contains("sample 0: precondition 0");
         assertThat(out.resolve("report.md")).exists();
         assertThat(Files.readString(out.resolve("report.json"))).contains("\"coverage\"");
         long lines = Files.lines(out.resolve("preconditions.jsonl")).count();
         assertThat(lines).isGreaterThan(1);
 
-        Cli.Result second = Cli.run("preconditions", "mine", Cli.kinks(), "--property", "argmax=0", "--domain",
-                "-1:1", "--samples", "200", "--out", out.toString());
+        Cli.Result second = Cli.run(acasRun(out));
 
         assertThat(second.code()).as("%s", second).isZero();
         assertThat(second.err()).contains("resumed").doesNotContain("sample ");
@@ -39,11 +46,11 @@ class MineCommandTest {
     @Test
     void aCheckpointOfAnotherRunIsBadInput() {
         Path out = temp.resolve("run");
-        Cli.run("preconditions", "mine", Cli.kinks(), "--property", "argmax=0", "--domain", "-1:1", "--samples", "20",
-                "--out", out.toString());
+        Cli.run(acasRun(out));
+        String[] moreSamples = acasRun(out);
+        moreSamples[moreSamples.length - 3] = "2";
 
-        Cli.Result other = Cli.run("preconditions", "mine", Cli.kinks(), "--property", "argmax=1", "--domain", "-1:1",
-                "--samples", "20", "--out", out.toString());
+        Cli.Result other = Cli.run(moreSamples);
 
         assertThat(other.code()).as("%s", other).isEqualTo(2);
         assertThat(other.err()).contains("records another run").contains("another --out directory");
@@ -68,5 +75,15 @@ class MineCommandTest {
         assertThat(domain.err()).contains("--domain has 2 intervals");
         assertThat(acas.code()).isEqualTo(2);
         assertThat(acas.err()).contains("5 inputs");
+    }
+
+    @Test
+    void aNetworkWithAnotherActivationIsBadInputNamingTheLayer() {
+        // The .nnet loader clips inputs with a HardTanh layer, which has no on/off decision pattern.
+        Cli.Result result = Cli.run("preconditions", "mine", Cli.kinks(), "--property", "argmax=0", "--domain",
+                "-1:1", "--out", temp.toString());
+
+        assertThat(result.code()).as("%s", result).isEqualTo(2);
+        assertThat(result.err()).contains("layer 1 (HardTanh").contains("not a ReLU");
     }
 }
