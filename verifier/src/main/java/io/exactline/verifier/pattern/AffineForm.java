@@ -88,4 +88,18 @@ record AffineForm(BigDecimal[] coefficients, BigDecimal constant) {
     double approximateConstant() {
         return constant.doubleValue();
     }
+
+    /**
+     * An upper bound, rounded up to a double, of {@code |f(x) - g(x)|} over the box, where {@code g} is this form with
+     * coefficients and constant rounded to doubles: {@code sum_j |a_j - round(a_j)| max(|l_j|, |u_j|) + |b - round(b)|}.
+     */
+    double roundingError(double[] lower, double[] upper) {
+        BigDecimal sum = constant.subtract(new BigDecimal(constant.doubleValue())).abs();
+        for (int j = 0; j < coefficients.length; j++) {
+            BigDecimal delta = coefficients[j].subtract(new BigDecimal(coefficients[j].doubleValue())).abs();
+            sum = sum.add(delta.multiply(new BigDecimal(Math.max(Math.abs(lower[j]), Math.abs(upper[j])))));
+        }
+        double d = sum.doubleValue();
+        return new BigDecimal(d).compareTo(sum) < 0 ? Math.nextUp(d) : d;
+    }
 }

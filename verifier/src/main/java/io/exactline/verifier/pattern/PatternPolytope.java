@@ -11,6 +11,8 @@ import io.exactline.verifier.lp.LinearConstraint;
 import io.exactline.verifier.lp.LinearProgram;
 import io.exactline.verifier.lp.LpResult;
 import io.exactline.verifier.lp.LpSolver;
+import io.exactline.verifier.lp.OutwardRounding;
+import io.exactline.verifier.lp.SafeBounds;
 import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.encoding.ActivationStep;
 import io.exactline.verifier.encoding.AffineStep;
@@ -199,6 +201,63 @@ public final class PatternPolytope {
             upper.add(u);
         }
         return new PreActivationBounds(lower, upper);
+    }
+
+    /**
+     * {@link #preActivationBounds()}, further tightened for every <em>free</em> neuron whose pre-activation is an
+     * affine form on the polytope (the first free neurons after the constrained prefix), to its range over the
+     * polytope rather than the box: two small LPs in the input variables alone. They are rigorous: each exact row
+     * {@code a . x + b >= 0} is rounded to doubles and loosened by its {@link AffineForm#roundingError rounding error
+     * over the box}, so the LP's feasible set contains the polytope; the objective's own rounding error is subtracted
+     * (added) after the Neumaier-Shcherbina safe bound. A neuron whose LP fails keeps its box bound.
+     */
+    public PreActivationBounds preActivationBounds(LpSolver solver, Duration timeLimit) {
+        PreActivationBounds base = preActivationBounds();
+        double[] lo = box.lower();
+        double[] hi = box.upper();
+        int n = lo.length;
+        LinearProgram.Builder rows = LinearProgram.builder(n).bounds(lo, hi);
+        for (AffineForm g : halfspaces) {
+            double[] a = g.approximateCoefficients();
+            for (int j = 0; j < n; j++) {
+                a[j] = -a[j];
+            }
+            double rhs = OutwardRounding.addUp(g.approximateConstant(), g.roundingError(lo, hi));
+            rows.add(LinearConstraint.lessOrEqual(a, rhs));
+        }
+        LinearProgram region = rows.build();
+        List<double[]> lower = new ArrayList<>();
+        List<double[]> upper = new ArrayList<>();
+        for (int k = 0; k < preActivations.size(); k++) {
+            AffineForm[] forms = preActivations.get(k);
+            double[] l = new double[forms.length];
+            double[] u = new double[forms.length];
+            for (int i = 0; i < forms.length; i++) {
+                l[i] = base.lower(k, i);
+                u[i] = base.upper(k, i);
+                if (forms[i] != null && pattern.state(k, i) == NeuronState.FREE) {
+                    double error = forms[i].roundingError(lo, hi);
+                    double[] c = forms[i].approximateCoefficients();
+                    double d = forms[i].approximateConstant();
+                    l[i] = Math.max(l[i], OutwardRounding.addDown(safe(solver, timeLimit, region, c, d, Sense.MINIMIZE,
+                            Double.NEGATIVE_INFINITY), -error));
+                    u[i] = Math.min(u[i], OutwardRounding.addUp(safe(solver, timeLimit, region, c, d, Sense.MAXIMIZE,
+                            Double.POSITIVE_INFINITY), error));
+                    u[i] = Math.max(u[i], l[i]);
+                }
+            }
+            lower.add(l);
+            upper.add(u);
+        }
+        return new PreActivationBounds(lower, upper);
+    }
+
+    /** The safe bound of {@code c . x + d} over {@code region}, or {@code fallback} if the LP has no optimum. */
+    private static double safe(LpSolver solver, Duration timeLimit, LinearProgram region, double[] c, double d,
+            Sense sense, double fallback) {
+        LinearProgram lp = region.toBuilder().objective(c, d, sense).build();
+        LpResult result = solver.solve(lp, timeLimit);
+        return result instanceof LpResult.Optimal optimal ? SafeBounds.objectiveBound(lp, optimal.duals()) : fallback;
     }
 
     private static double down(BigDecimal v) {

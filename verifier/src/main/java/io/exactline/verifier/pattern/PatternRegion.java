@@ -79,13 +79,13 @@ public final class PatternRegion {
     }
 
     /**
-     * The LP of the region: with {@link PatternPolytope#preActivationBounds} for a &larr;-closed pattern, else with
-     * interval bounds over the box.
+     * The LP of the region: with {@link PatternPolytope#preActivationBounds(LpSolver, Duration)} for a
+     * &larr;-closed pattern, else with interval bounds over the box.
      */
-    private RegionLp lp(LinearExpression objective, Sense sense) {
+    private RegionLp lp(LinearExpression objective, Sense sense, LpSolver solver, Duration timeLimit) {
         PreActivationBounds b = bounds;
         if (b == null) {
-            b = pattern.isClosed() ? polytope().preActivationBounds()
+            b = pattern.isClosed() ? polytope().preActivationBounds(solver, timeLimit)
                     : region.network().intervalBounds(box.lower(), box.upper());
             bounds = b;
         }
@@ -118,7 +118,7 @@ public final class PatternRegion {
     /** Whether some input of the box satisfies the pattern: a checked witness, a Farkas proof, or undecided. */
     public Feasibility feasible(LpSolver solver, Duration timeLimit) {
         LinearExpression zero = new LinearExpression(new double[pattern.network().encoding().outputSize()], 0.0);
-        RegionLp lp = lp(zero, Sense.MINIMIZE);
+        RegionLp lp = lp(zero, Sense.MINIMIZE, solver, timeLimit);
         LpResult result = solver.solve(lp.program(), timeLimit);
         if (result instanceof LpResult.Optimal optimal) {
             double[] x = clamp(lp.input(optimal.x()));
@@ -149,7 +149,7 @@ public final class PatternRegion {
     }
 
     private RegionBound optimum(LinearExpression objective, Sense sense, LpSolver solver, Duration timeLimit) {
-        RegionLp lp = lp(objective, sense);
+        RegionLp lp = lp(objective, sense, solver, timeLimit);
         LpResult result = solver.solve(lp.program(), timeLimit);
         if (result instanceof LpResult.Optimal optimal) {
             double safe = SafeBounds.objectiveBound(lp.program(), optimal.duals());

@@ -3,14 +3,18 @@ package io.exactline.verifier.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import io.exactline.core.BadInputException;
 import io.exactline.core.network.Network;
+import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.encoding.TestNetworks;
+import io.exactline.verifier.lp.GlopLpSolver;
 import io.exactline.verifier.property.Box;
 
 class PatternPolytopeTest {
@@ -89,6 +93,39 @@ class PatternPolytopeTest {
             }
         }
         assertThat(inside).isPositive();
+    }
+
+    @Test
+    void preActivationBoundsOverThePolytopeHoldAtEverySampleAndAreNoLooserThanTheBoxOnes() {
+        Random random = new Random(24);
+        GlopLpSolver lp = new GlopLpSolver();
+        int tighter = 0;
+        for (int trial = 0; trial < 10; trial++) {
+            Network net = TestNetworks.randomRelu(random, 3, 6, 6, 6, 2);
+            PatternNetwork patterns = PatternNetwork.of(net);
+            DecisionPattern p = patterns.signature(point(random)).freeLayer(2).freeLayer(1);
+            PatternPolytope polytope = PatternPolytope.of(p, BOX);
+            PreActivationBounds box = polytope.preActivationBounds();
+            PreActivationBounds tight = polytope.preActivationBounds(lp, Duration.ofSeconds(10));
+            for (int i = 0; i < 6; i++) {
+                assertThat(tight.lower(1, i)).isGreaterThanOrEqualTo(box.lower(1, i));
+                assertThat(tight.upper(1, i)).isLessThanOrEqualTo(box.upper(1, i));
+                tighter += tight.upper(1, i) - tight.lower(1, i) < box.upper(1, i) - box.lower(1, i) ? 1 : 0;
+            }
+            for (int s = 0; s < 3000; s++) {
+                double[] z = point(random);
+                if (polytope.contains(z)) {
+                    List<double[]> pre = patterns.preActivations(z);
+                    for (int k = 0; k < 3; k++) {
+                        for (int i = 0; i < 6; i++) {
+                            assertThat(pre.get(k)[i]).as("layer %d unit %d at %s", k, i, Arrays.toString(z))
+                                    .isBetween(tight.lower(k, i) - 1e-12, tight.upper(k, i) + 1e-12);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(tighter).isPositive();
     }
 
     @Test
