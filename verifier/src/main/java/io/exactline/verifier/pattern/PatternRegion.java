@@ -24,7 +24,8 @@ import io.exactline.verifier.smt.SmtSolver;
  * <h2>What the answers mean</h2>
  * The LP queries ({@link #feasible}, {@link #minimum}, {@link #maximum}, {@link #implies}) solve {@link RegionLp}:
  * constrained neurons are fixed to their closed piece exactly; a free neuron is replaced by the triangle relaxation
- * over rigorous interval bounds. So the LP's feasible set contains the region (equals it when the pattern is
+ * over rigorous pre-activation bounds (for a &larr;-closed pattern those of
+ * {@link PatternPolytope#preActivationBounds(LpSolver, Duration)}, else interval bounds over the box). So the LP's feasible set contains the region (equals it when the pattern is
  * complete, or &larr;-closed with only later neurons free, up to those free neurons' values), and
  * <ul>
  *   <li>a proof ({@link Implication.Proven}, {@link RegionBound.Bound#safe}, {@link Feasibility.Infeasible}) rests
