@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "exactline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Exact analysis of piecewise-linear neural networks.",
-        subcommands = {EvalCommand.class, LineCommand.class, DemoCommand.class, AcasxuCommand.class,
-            VerifyCommand.class, VnncompCommand.class},
+        subcommands = {EvalCommand.class, LineCommand.class, DemoCommand.class, AcasxuCommand.class, IgCommand.class,
+            PlaneCommand.class, IgStudyCommand.class, IgRobustnessCommand.class, LinearityStudyCommand.class,
+            PreconditionsCommand.class, VerifyCommand.class, VnncompCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it with the stack trace)",
             "2:bad input: malformed or missing files, wrong input dimension, NaN or infinite numbers, unsupported"
@@ -28,8 +29,8 @@ public final class Exactline implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(),
-                "missing command: give one of eval, line, demo, acasxu, verify, vnncomp");
+        throw new ParameterException(spec.commandLine(), "missing command: give one of eval, line, demo, acasxu, ig,"
+                + " plane, ig-study, ig-robustness, linearity-study, preconditions, verify, vnncomp");
     }
 
     /** The configured command line: no picocli @-file expansion (we read @FILE ourselves), our exit codes. */

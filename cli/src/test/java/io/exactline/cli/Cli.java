@@ -27,8 +27,17 @@ final class Cli {
 
     /** The test network {@code kinks.nnet} (see the comments in the file). */
     static String kinks() {
+        return resource("kinks.nnet");
+    }
+
+    /** The test network {@code relus2.nnet}: {@code y0 = relu(x0) + relu(x1)}, {@code y1 = 0.6}. */
+    static String relus2() {
+        return resource("relus2.nnet");
+    }
+
+    private static String resource(String name) {
         try {
-            return Path.of(Cli.class.getResource("kinks.nnet").toURI()).toString();
+            return Path.of(Cli.class.getResource(name).toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

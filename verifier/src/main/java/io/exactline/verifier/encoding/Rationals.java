@@ -1,7 +1,5 @@
 package io.exactline.verifier.encoding;
 
-import java.math.BigDecimal;
-
 import org.apache.commons.numbers.fraction.BigFraction;
 
 /**
@@ -37,8 +35,20 @@ public final class Rationals {
         return out;
     }
 
-    /** The exact value of a finite double as a {@link BigDecimal} (every double has a finite decimal expansion). */
-    public static BigDecimal decimal(double x) {
-        return new BigDecimal(x);
+    /** The least double {@code >= q} (a finite double; {@code q} within the double range). */
+    public static double roundUp(BigFraction q) {
+        double d = q.doubleValue();
+        while (compare(BigFraction.from(d), q) < 0) {
+            d = Math.nextUp(d);
+        }
+        while (compare(BigFraction.from(Math.nextDown(d)), q) >= 0) {
+            d = Math.nextDown(d);
+        }
+        return d;
+    }
+
+    /** The greatest double {@code <= q} (a finite double; {@code q} within the double range). */
+    public static double roundDown(BigFraction q) {
+        return 0.0 - roundUp(q.negate());
     }
 }

@@ -37,7 +37,7 @@ public final class GlopLpSolver implements LpSolver {
 
     @Override
     public LpResult solve(LinearProgram lp, Duration timeLimit) {
-        long millis = timeLimit.toMillis();
+        long millis = TimeLimits.millis(timeLimit);
         if (millis <= 0) {
             return new LpResult.Unknown("no time left to solve the LP");
         }
