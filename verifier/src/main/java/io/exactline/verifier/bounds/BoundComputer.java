@@ -61,6 +61,7 @@ public final class BoundComputer {
     private final double[] scratchLo;
     private final double[] scratchHi;
     private final int[] units;
+    private final double[] pair = new double[2];
     private double[] rowsA = new double[0];
     private double[] rowsB = new double[0];
     private double[] constants = new double[0];
@@ -235,6 +236,7 @@ public final class BoundComputer {
         prepared = null;
         double[][] lower = new double[opCount + 1][];
         double[][] upper = new double[opCount + 1][];
+        LinearBounds[] linearBounds = new LinearBounds[opCount + 1];
         lower[0] = box.lower();
         upper[0] = box.upper();
         setAbs(0, lower[0], upper[0]);
@@ -280,26 +282,46 @@ public final class BoundComputer {
             }
             boolean beforeActivation = i + 1 < opCount && net.op(i + 1) instanceof ActivationOp;
             if (beforeActivation || i + 1 == opCount) {
-                if (!tighten(i + 1, lo, hi, box, pattern, parent, beforeActivation)) {
+                if (!tighten(i + 1, lo, hi, box, pattern, parent, beforeActivation, linearBounds)) {
                     return Optional.empty();
                 }
             }
             setAbs(i + 1, lo, hi);
         }
-        LayerBounds result = new LayerBounds(net, box, pattern, lower, upper);
+        LayerBounds result = new LayerBounds(net, box, pattern, lower, upper, linearBounds);
         prepared = result;
         return Optional.of(result);
     }
 
     /**
-     * Intersects tensor {@code t}'s bounds with the parent's and the pattern's pieces and back-substitutes the
-     * units left unstable; false when the bounds cross (void sub-problem).
+     * Intersects tensor {@code t}'s bounds with the parent's (and with the parent's linear bounds concretised over
+     * the new box) and with the pattern's pieces, then back-substitutes the units left unstable, recording their
+     * linear bounds in {@code linear[t]}; false when the bounds cross (void sub-problem).
      */
     private boolean tighten(int t, double[] lo, double[] hi, Box box, PartialPattern pattern, LayerBounds parent,
-            boolean beforeActivation) {
+            boolean beforeActivation, LinearBounds[] linear) {
         int n = lo.length;
+        LinearBounds inherited = parent == null ? null : parent.linearBounds(t);
+        boolean reuse = inherited != null && options.reuseParentLinearBounds();
         if (parent != null) {
             intersect(lo, hi, parent.tensorLower(t), parent.tensorUpper(t), n);
+        }
+        if (options.backSubstitution() || reuse) {
+            linear[t] = new LinearBounds(net.inputSize(), n);
+        }
+        if (inherited != null) {
+            double[] boxLo = box.lower();
+            double[] boxHi = box.upper();
+            for (int j = 0; j < n; j++) {
+                if (inherited.present[j]) {
+                    inherited.concretize(j, boxLo, boxHi, abs[0], tiny[0], pair);
+                    lo[j] = Math.max(lo[j], pair[0]);
+                    hi[j] = Math.min(hi[j], pair[1]);
+                    if (reuse) {
+                        linear[t].copy(j, inherited);
+                    }
+                }
+            }
         }
         ActivationOp activation = beforeActivation ? (ActivationOp) net.op(t) : null;
         int[] states = beforeActivation ? pattern.layerStates(net.activationIndexOfOp(t)) : null;
@@ -317,14 +339,14 @@ public final class BoundComputer {
             boolean wanted = beforeActivation
                     ? states[j] == PartialPattern.FREE && activation.pieceOf(lo[j], hi[j]) < 0
                     : true;
-            if (wanted) {
+            if (wanted && !(reuse && inherited.present[j])) {
                 units[count++] = j;
             }
         }
         if (count == 0) {
             return true;
         }
-        backSubstituteUnits(t, count, box);
+        backSubstituteUnits(t, count, box, linear[t]);
         for (int q = 0; q < count; q++) {
             int j = units[q];
             lo[j] = Math.max(lo[j], results[2 * q]);
@@ -447,9 +469,10 @@ public final class BoundComputer {
 
     /**
      * Lower bounds of {@code z_j} and {@code -z_j} for the first {@code count} entries {@code j} of {@link #units}
-     * of tensor {@code t}, into {@code results[2q]} and {@code results[2q + 1]}.
+     * of tensor {@code t}, into {@code results[2q]} and {@code results[2q + 1]}; their input-level linear bounds
+     * into {@code record}.
      */
-    private void backSubstituteUnits(int t, int count, Box box) {
+    private void backSubstituteUnits(int t, int count, Box box, LinearBounds record) {
         int rows = 2 * count;
         int n = net.tensorSize(t);
         ensureRows(rows);
@@ -464,6 +487,9 @@ public final class BoundComputer {
         double[] hi = box.upper();
         for (int r = 0; r < rows; r++) {
             results[r] = concretize(rows0, r, lo, hi);
+        }
+        for (int q = 0; q < count; q++) {
+            record.set(units[q], rows0, 2 * q, constants[2 * q], 2 * q + 1, constants[2 * q + 1]);
         }
     }
 
@@ -602,13 +628,22 @@ public final class BoundComputer {
             int i = net.activationOp(k);
             double[] m = mu[i];
             double[] scores = new double[m.length];
+            LinearBounds forms = bounds.linearBounds(i);
             for (int j = 0; j < m.length; j++) {
                 boolean unstable = sL[i][j] != sU[i][j] || tL[i][j] != tU[i][j];
                 if (unstable) {
                     scores[j] = Math.abs(m[j] * (m[j] >= 0 ? tL[i][j] : tU[i][j]));
+                    if (forms != null && forms.present[j]) {
+                        forms.shareLooseness(j, lo, hi, scores[j], splitScores);
+                    }
                 }
             }
             unitScores[k] = scores;
+        }
+        for (int k = 0; k < d; k++) {
+            if (!box.canBisect(k)) {
+                splitScores[k] = 0.0;
+            }
         }
         return new ObjectiveBound(lower, coefficients, constants[0], candidate, splitScores, unitScores);
     }
