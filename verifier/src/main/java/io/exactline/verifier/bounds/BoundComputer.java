@@ -62,6 +62,7 @@ public final class BoundComputer {
     private final double[] scratchHi;
     private final int[] units;
     private final double[] pair = new double[2];
+    private int[] origin = new int[0];
     private double[] rowsA = new double[0];
     private double[] rowsB = new double[0];
     private double[] constants = new double[0];
@@ -282,7 +283,7 @@ public final class BoundComputer {
             }
             boolean beforeActivation = i + 1 < opCount && net.op(i + 1) instanceof ActivationOp;
             if (beforeActivation || i + 1 == opCount) {
-                if (!tighten(i + 1, lo, hi, box, pattern, parent, beforeActivation, linearBounds)) {
+                if (!tighten(i + 1, lower, upper, box, pattern, parent, beforeActivation, linearBounds)) {
                     return Optional.empty();
                 }
             }
@@ -298,8 +299,10 @@ public final class BoundComputer {
      * the new box) and with the pattern's pieces, then back-substitutes the units left unstable, recording their
      * linear bounds in {@code linear[t]}; false when the bounds cross (void sub-problem).
      */
-    private boolean tighten(int t, double[] lo, double[] hi, Box box, PartialPattern pattern, LayerBounds parent,
-            boolean beforeActivation, LinearBounds[] linear) {
+    private boolean tighten(int t, double[][] lower, double[][] upper, Box box, PartialPattern pattern,
+            LayerBounds parent, boolean beforeActivation, LinearBounds[] linear) {
+        double[] lo = lower[t];
+        double[] hi = upper[t];
         int n = lo.length;
         LinearBounds inherited = parent == null ? null : parent.linearBounds(t);
         boolean reuse = inherited != null && options.reuseParentLinearBounds();
@@ -346,7 +349,7 @@ public final class BoundComputer {
         if (count == 0) {
             return true;
         }
-        backSubstituteUnits(t, count, box, linear[t]);
+        backSubstituteUnits(t, count, box, linear[t], lower, upper);
         for (int q = 0; q < count; q++) {
             int j = units[q];
             lo[j] = Math.max(lo[j], results[2 * q]);
@@ -464,15 +467,21 @@ public final class BoundComputer {
         if (constants.length < rows) {
             constants = new double[rows];
             results = new double[rows];
+            origin = new int[rows];
         }
     }
 
     /**
      * Lower bounds of {@code z_j} and {@code -z_j} for the first {@code count} entries {@code j} of {@link #units}
-     * of tensor {@code t}, into {@code results[2q]} and {@code results[2q + 1]}; their input-level linear bounds
-     * into {@code record}.
+     * of tensor {@code t}, into {@code results[2q]} and {@code results[2q + 1]}; the input-level linear bounds of
+     * the units back-substituted all the way into {@code record}.
+     *
+     * <p>Each time the rows reach the pre-activations of an earlier activation layer they are also concretised
+     * over that tensor's bounds (a valid bound too, DeepPoly's intermediate concretisation); a unit whose best
+     * bounds so far already put it on one piece needs no more work, and its two rows are dropped.
      */
-    private void backSubstituteUnits(int t, int count, Box box, LinearBounds record) {
+    private void backSubstituteUnits(int t, int count, Box box, LinearBounds record, double[][] lower,
+            double[][] upper) {
         int rows = 2 * count;
         int n = net.tensorSize(t);
         ensureRows(rows);
@@ -482,15 +491,84 @@ public final class BoundComputer {
             rowsA[(2 * q + 1) * n + units[q]] = -1.0;
         }
         Arrays.fill(constants, 0, rows, 0.0);
-        double[] rows0 = backSubstitute(t, rows, null);
+        Arrays.fill(results, 0, rows, Double.NEGATIVE_INFINITY);
+        for (int r = 0; r < rows; r++) {
+            origin[r] = r;
+        }
+        ActivationOp target = t < opCount && net.op(t) instanceof ActivationOp a ? a : null;
+        double[] targetLo = lower[t];
+        double[] targetHi = upper[t];
+        double[] current = rowsA;
+        double[] next = rowsB;
+        int alive = rows;
+        for (int i = t - 1; i >= 0 && alive > 0; i--) {
+            Op op = net.op(i);
+            if (op instanceof LinearOp linear) {
+                linear.backward(current, next, alive, constants, weights[i], tiny[i]);
+            } else {
+                activationBackward(i, current, next, alive);
+            }
+            double[] swap = current;
+            current = next;
+            next = swap;
+            if (op instanceof ActivationOp && target != null && i > 0) {
+                alive = dropSettled(current, alive, i, lower[i], upper[i], target, targetLo, targetHi);
+            }
+        }
         double[] lo = box.lower();
         double[] hi = box.upper();
-        for (int r = 0; r < rows; r++) {
-            results[r] = concretize(rows0, r, lo, hi);
+        for (int r = 0; r < alive; r++) {
+            int o = origin[r];
+            results[o] = Math.max(results[o], concretize(current, r, lo, hi));
         }
-        for (int q = 0; q < count; q++) {
-            record.set(units[q], rows0, 2 * q, constants[2 * q], 2 * q + 1, constants[2 * q + 1]);
+        for (int r = 0; r + 1 < alive; r += 2) {
+            int q = origin[r] / 2;
+            record.set(units[q], current, r, constants[r], r + 1, constants[r + 1]);
         }
+    }
+
+    /**
+     * Concretises the {@code alive} rows (over tensor {@code i}) over that tensor's bounds into {@link #results},
+     * then drops the row pairs of units the results settle on one piece of {@code target}; returns the number of
+     * rows left. Pairs stay adjacent, lower row first.
+     */
+    private int dropSettled(double[] rows, int alive, int i, double[] lo, double[] hi, ActivationOp target,
+            double[] targetLo, double[] targetHi) {
+        int n = lo.length;
+        double kappa = Rounding.kappa(n + 1L);
+        double[] a = abs[i];
+        for (int r = 0; r < alive; r++) {
+            int base = r * n;
+            double v = 0.0;
+            double s = 0.0;
+            for (int j = 0; j < n; j++) {
+                double nu = rows[base + j];
+                v += nu >= 0 ? nu * lo[j] : nu * hi[j];
+                s += Math.abs(nu) * a[j];
+            }
+            double bound = Rounding.saneLower(Rounding.addDown(constants[r], v, Rounding.slack(kappa, tiny[i], s)));
+            int o = origin[r];
+            results[o] = Math.max(results[o], bound);
+        }
+        int kept = 0;
+        for (int r = 0; r + 1 < alive; r += 2) {
+            int o = origin[r];
+            int j = units[o / 2];
+            double l = Math.max(targetLo[j], results[o]);
+            double u = Math.min(targetHi[j], -results[o + 1]);
+            if (target.pieceOf(l, u) >= 0 || l > u) {
+                continue;
+            }
+            if (kept != r) {
+                System.arraycopy(rows, r * n, rows, kept * n, 2 * n);
+                constants[kept] = constants[r];
+                constants[kept + 1] = constants[r + 1];
+                origin[kept] = origin[r];
+                origin[kept + 1] = origin[r + 1];
+            }
+            kept += 2;
+        }
+        return kept;
     }
 
     /**
