@@ -62,7 +62,12 @@ public final class BoundComputer {
     private final double[] scratchHi;
     private final int[] units;
     private final double[] pair = new double[2];
+    private final int[][] irregular;
+    private final int[] irregularCount;
+    private final double[][] center;
+    private final double[][] spread;
     private int[] origin = new int[0];
+    private double[] stage = new double[0];
     private double[] rowsA = new double[0];
     private double[] rowsB = new double[0];
     private double[] constants = new double[0];
@@ -86,6 +91,10 @@ public final class BoundComputer {
         this.tL = new double[opCount][];
         this.sU = new double[opCount][];
         this.tU = new double[opCount][];
+        this.irregular = new int[opCount][];
+        this.irregularCount = new int[opCount];
+        this.center = new double[opCount][];
+        this.spread = new double[opCount][];
         for (int i = 0; i < opCount; i++) {
             Op op = network.op(i);
             weights[i] = new double[op.outputSize()];
@@ -95,6 +104,9 @@ public final class BoundComputer {
                 tL[i] = new double[n];
                 sU[i] = new double[n];
                 tU[i] = new double[n];
+                irregular[i] = new int[n];
+                center[i] = new double[n];
+                spread[i] = new double[n];
             }
         }
         this.abs = new double[opCount + 1][];
@@ -405,10 +417,28 @@ public final class BoundComputer {
         double[] tl = tL[i];
         double[] su = sU[i];
         double[] tu = tU[i];
+        int[] list = irregular[i];
+        int count = 0;
+        double kappa = Rounding.kappa(lo.length + 1L);
         for (int j = 0; j < lo.length; j++) {
             activation.relax(j, lo[j], hi[j], states[j], Double.NaN, sl, tl, su, tu);
             w[j] = slackWeight(sl[j], tl[j], su[j], tu[j], a[j]);
+            if (!(sl[j] == su[j] && w[j] == 0.0)) {
+                list[count++] = j;
+            }
+            double l = lo[j];
+            double h = hi[j];
+            if (Double.isFinite(l) && Double.isFinite(h)) {
+                double c = l + 0.5 * (h - l);
+                double radius = Math.max(Rounding.up(h - c), Rounding.up(c - l));
+                center[i][j] = c;
+                spread[i][j] = Rounding.up(radius + Rounding.up(kappa * a[j]));
+            } else {
+                center[i][j] = 0.0;
+                spread[i][j] = Double.POSITIVE_INFINITY;
+            }
         }
+        irregularCount[i] = count;
     }
 
     /** {@code B_j}: 0 when both lines are exact in floating point (slopes 0 or 1, no offset). */
@@ -468,6 +498,7 @@ public final class BoundComputer {
             constants = new double[rows];
             results = new double[rows];
             origin = new int[rows];
+            stage = new double[rows];
         }
     }
 
@@ -503,16 +534,17 @@ public final class BoundComputer {
         int alive = rows;
         for (int i = t - 1; i >= 0 && alive > 0; i--) {
             Op op = net.op(i);
+            boolean settle = op instanceof ActivationOp && target != null && i > 0;
             if (op instanceof LinearOp linear) {
                 linear.backward(current, next, alive, constants, weights[i], tiny[i]);
             } else {
-                activationBackward(i, current, next, alive);
+                activationBackward(i, current, next, alive, settle);
             }
             double[] swap = current;
             current = next;
             next = swap;
-            if (op instanceof ActivationOp && target != null && i > 0) {
-                alive = dropSettled(current, alive, i, lower[i], upper[i], target, targetLo, targetHi);
+            if (settle) {
+                alive = dropSettled(current, alive, op.inputSize(), target, targetLo, targetHi);
             }
         }
         double[] lo = box.lower();
@@ -528,27 +560,15 @@ public final class BoundComputer {
     }
 
     /**
-     * Concretises the {@code alive} rows (over tensor {@code i}) over that tensor's bounds into {@link #results},
-     * then drops the row pairs of units the results settle on one piece of {@code target}; returns the number of
-     * rows left. Pairs stay adjacent, lower row first.
+     * Takes the {@code alive} rows' concretisations over an intermediate tensor (of {@code n} units) from
+     * {@link #stage} into {@link #results}, then drops the row pairs of units the results settle on one piece of
+     * {@code target}; returns the number of rows left. Pairs stay adjacent, lower row first.
      */
-    private int dropSettled(double[] rows, int alive, int i, double[] lo, double[] hi, ActivationOp target,
-            double[] targetLo, double[] targetHi) {
-        int n = lo.length;
-        double kappa = Rounding.kappa(n + 1L);
-        double[] a = abs[i];
+    private int dropSettled(double[] rows, int alive, int n, ActivationOp target, double[] targetLo,
+            double[] targetHi) {
         for (int r = 0; r < alive; r++) {
-            int base = r * n;
-            double v = 0.0;
-            double s = 0.0;
-            for (int j = 0; j < n; j++) {
-                double nu = rows[base + j];
-                v += nu >= 0 ? nu * lo[j] : nu * hi[j];
-                s += Math.abs(nu) * a[j];
-            }
-            double bound = Rounding.saneLower(Rounding.addDown(constants[r], v, Rounding.slack(kappa, tiny[i], s)));
             int o = origin[r];
-            results[o] = Math.max(results[o], bound);
+            results[o] = Math.max(results[o], stage[r]);
         }
         int kept = 0;
         for (int r = 0; r + 1 < alive; r += 2) {
@@ -587,7 +607,7 @@ public final class BoundComputer {
                 if (mu != null) {
                     System.arraycopy(current, 0, mu[i], 0, op.outputSize());
                 }
-                activationBackward(i, current, next, rows);
+                activationBackward(i, current, next, rows, false);
             }
             double[] swap = current;
             current = next;
@@ -596,34 +616,68 @@ public final class BoundComputer {
         return current;
     }
 
-    private void activationBackward(int i, double[] rows, double[] next, int count) {
+    /**
+     * Back-substitution through activation op {@code i}: each coefficient {@code mu_j} picks the lower line
+     * ({@code mu_j > 0}) or the upper one. Units whose two lines coincide with slope 0 or 1 and no offset (stable
+     * ReLUs) just scale exactly; only the others, listed in {@link #irregular}, need the choice, an offset and
+     * slack. With {@code settle} set, also concretises each new row over the op's input bounds into
+     * {@link #stage}, using the box {@code [center - spread, center + spread]} that contains them (so the sum needs
+     * no branches; {@code spread} also carries the dot product's error term).
+     */
+    private void activationBackward(int i, double[] rows, double[] next, int count, boolean settle) {
         double[] sl = sL[i];
         double[] tl = tL[i];
         double[] su = sU[i];
         double[] tu = tU[i];
         double[] w = weights[i];
+        int[] list = irregular[i];
+        int listed = irregularCount[i];
+        double[] c0 = center[i];
+        double[] e = spread[i];
         int n = sl.length;
         double kappa = Rounding.kappa(n + 1L);
         for (int r = 0; r < count; r++) {
             int base = r * n;
+            for (int j = 0; j < n; j++) {
+                next[base + j] = rows[base + j] * sl[j];
+            }
             double c = 0.0;
             double s = 0.0;
-            for (int j = 0; j < n; j++) {
+            for (int q = 0; q < listed; q++) {
+                int j = list[q];
                 double m = rows[base + j];
                 if (m > 0.0) {
-                    next[base + j] = m * sl[j];
                     c += m * tl[j];
                     s += m * w[j];
                 } else if (m < 0.0) {
                     next[base + j] = m * su[j];
                     c += m * tu[j];
                     s -= m * w[j];
-                } else {
-                    next[base + j] = 0.0;
                 }
             }
             if (s != 0.0 || c != 0.0) {
                 constants[r] = Rounding.addDown(constants[r], c, Rounding.slack(kappa, tiny[i], s));
+            }
+            if (settle) {
+                double v0 = 0.0;
+                double v1 = 0.0;
+                double s0 = 0.0;
+                double s1 = 0.0;
+                int j = 0;
+                for (; j + 1 < n; j += 2) {
+                    double nu0 = next[base + j];
+                    double nu1 = next[base + j + 1];
+                    v0 += nu0 * c0[j];
+                    v1 += nu1 * c0[j + 1];
+                    s0 += Math.abs(nu0) * e[j];
+                    s1 += Math.abs(nu1) * e[j + 1];
+                }
+                if (j < n) {
+                    v0 += next[base + j] * c0[j];
+                    s0 += Math.abs(next[base + j]) * e[j];
+                }
+                double spreadSum = Rounding.up(Rounding.sumUp(s0 + s1, n) + tiny[i]);
+                stage[r] = Rounding.saneLower(Rounding.addDown(constants[r], v0 + v1, spreadSum));
             }
         }
     }
