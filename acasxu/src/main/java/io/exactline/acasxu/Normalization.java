@@ -33,6 +33,11 @@ public final class Normalization {
         return MAX.clone();
     }
 
+    /** The range that input {@code i} is divided by: its normalised value changes by {@code 1 / range(i)} per unit. */
+    public static double range(int i) {
+        return RANGE[i];
+    }
+
     /** Normalised lower bounds of the domain. */
     public static double[] normalizedMin() {
         return normalize(MIN);

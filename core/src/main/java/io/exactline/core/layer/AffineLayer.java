@@ -9,7 +9,7 @@ package io.exactline.core.layer;
  * expressions through any affine layer without knowing its kind.
  */
 public sealed interface AffineLayer extends Layer
-        permits Dense, ElementwiseAffine, Reshape, Transpose {
+        permits Dense, ElementwiseAffine, Reshape, Transpose, Conv2d, AveragePool2d {
 
     /** The linear part: writes {@code A x} (no offset) for {@code x} at {@code in[inOffset..]}. */
     void applyLinear(double[] in, int inOffset, double[] out, int outOffset);

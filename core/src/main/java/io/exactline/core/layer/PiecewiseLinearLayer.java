@@ -13,7 +13,7 @@ import io.exactline.core.line.RatioSink;
  *   <li>{@link #states}: which piece every unit is on at a point (its entry in an activation pattern).</li>
  * </ul>
  */
-public sealed interface PiecewiseLinearLayer extends Layer permits ElementwisePiecewiseLinear {
+public sealed interface PiecewiseLinearLayer extends Layer permits ElementwisePiecewiseLinear, MaxPool2d {
 
     /**
      * Reports to {@code sink} every ratio {@code r} in (0, 1) at which some unit of this layer changes its linear

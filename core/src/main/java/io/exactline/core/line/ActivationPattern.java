@@ -19,7 +19,11 @@ public final class ActivationPattern {
     private final int[] layerIndices;
     private final int[][] states;
 
-    private ActivationPattern(int[] layerIndices, int[][] states) {
+    /**
+     * @param layerIndices the network layer index of each piecewise-linear layer, in order (kept, not copied)
+     * @param states the unit states of each piecewise-linear layer (kept, not copied)
+     */
+    ActivationPattern(int[] layerIndices, int[][] states) {
         this.layerIndices = layerIndices;
         this.states = states;
     }

@@ -1,0 +1,144 @@
+package io.exactline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.exactline.acasxu.Normalization;
+import io.exactline.core.BadInputException;
+import io.exactline.core.io.NetworkLoader;
+import io.exactline.core.network.Network;
+import io.exactline.preconditions.MiningReport;
+import io.exactline.preconditions.MiningSettings;
+import io.exactline.preconditions.PreconditionMiner;
+import io.exactline.verifier.lp.GlopLpSolver;
+import io.exactline.verifier.pattern.OutputProperty;
+import io.exactline.verifier.pattern.PatternNetwork;
+import io.exactline.verifier.property.Box;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code exactline preconditions mine NETWORK --property argmin=0 --domain acasxu --samples N --out DIR}: mines
+ * proven input preconditions by iterative relaxation, checkpointing to DIR.
+ */
+@Command(name = "mine", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Draws inputs from the domain, relaxes the activation signature of every input with the "
+                + "property that no precondition found so far covers, and writes DIR/preconditions.jsonl (the "
+                + "checkpoint: rerunning the same command resumes), DIR/report.md and DIR/report.json.",
+            "Progress goes to stderr; stdout gets the summary."})
+final class MineCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (.nnet or .onnx), Dense/ReLU only")
+    Path network;
+
+    @Option(names = "--property", required = true, paramLabel = "P",
+            description = "argmin=K (output K is a least output, e.g. ACAS Xu advisory COC is argmin=0) or argmax=K")
+    String property;
+
+    @Option(names = "--domain", required = true, paramLabel = "BOX",
+            description = "the input box: 'acasxu' (the normalised ACAS Xu training domain) or L1:U1,L2:U2,...")
+    String domain;
+
+    @Option(names = "--samples", defaultValue = "1000", paramLabel = "N", description = "inputs to draw (default 1000)")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "random seed (default 1)")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output and checkpoint directory")
+    Path out;
+
+    @Option(names = "--proof-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "time limit of each LP (default 60)")
+    double proofTimeout;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "stop relaxing new samples after this long and write the report (default: no limit)")
+    Double timeLimit;
+
+    @Override
+    public Integer call() throws IOException {
+        Network net = NetworkLoader.load(network);
+        MiningSettings settings = new MiningSettings(parseProperty(property, net.outputSize()),
+                parseDomain(domain, net.inputSize()), samples, seed, seconds("--proof-timeout", proofTimeout),
+                timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
+        PatternNetwork patterns = PatternNetwork.of(net);
+        PrintWriter err = spec.commandLine().getErr();
+        MiningReport report = new PreconditionMiner(patterns, settings, new GlopLpSolver()).mine(out, line -> {
+            err.println(line);
+            err.flush();
+        });
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%d preconditions; coverage %d/%d = %.2f%% of samples with %s; %d relaxed, %d not "
+                + "proved%s; report in %s%n", report.entries().size(), report.covered(), report.propertySamples(),
+                100 * report.coverage(), settings.property().description(), report.relaxed(), report.notProven(),
+                report.complete() ? "" : " (time limit reached: rerun to resume)", out.resolve("report.md"));
+        o.flush();
+        return 0;
+    }
+
+    static OutputProperty parseProperty(String text, int outputs) {
+        String[] parts = text.split("=", 2);
+        if (parts.length == 2 && (parts[0].equals("argmin") || parts[0].equals("argmax"))) {
+            int k;
+            try {
+                k = Integer.parseInt(parts[1].strip());
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--property " + text + ": '" + parts[1] + "' is not an output index");
+            }
+            return parts[0].equals("argmin") ? OutputProperty.argmin(k, outputs) : OutputProperty.argmax(k, outputs);
+        }
+        throw new BadInputException("--property '" + text + "' is not argmin=K or argmax=K");
+    }
+
+    static Box parseDomain(String text, int inputs) {
+        if (text.equals("acasxu")) {
+            if (inputs != 5) {
+                throw new BadInputException("--domain acasxu is for ACAS Xu networks with 5 inputs; this network has "
+                        + inputs);
+            }
+            return new Box(Normalization.normalizedMin(), Normalization.normalizedMax());
+        }
+        String[] intervals = text.split(",");
+        if (intervals.length != inputs) {
+            throw new BadInputException("--domain has " + intervals.length + " intervals but the network has "
+                    + inputs + " inputs; give L1:U1,...,L" + inputs + ":U" + inputs);
+        }
+        double[] lower = new double[inputs];
+        double[] upper = new double[inputs];
+        for (int j = 0; j < inputs; j++) {
+            String[] ends = intervals[j].split(":");
+            try {
+                if (ends.length != 2) {
+                    throw new NumberFormatException();
+                }
+                lower[j] = Double.parseDouble(ends[0].strip());
+                upper[j] = Double.parseDouble(ends[1].strip());
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--domain interval " + (j + 1) + " '" + intervals[j]
+                        + "' is not L:U with two numbers");
+            }
+            if (!Double.isFinite(lower[j]) || !Double.isFinite(upper[j]) || lower[j] > upper[j]) {
+                throw new BadInputException("--domain interval " + (j + 1) + " '" + intervals[j]
+                        + "' needs finite L <= U");
+            }
+        }
+        return new Box(lower, upper);
+    }
+
+    private static Duration seconds(String option, double s) {
+        if (!(s > 0) || !Double.isFinite(s)) {
+            throw new BadInputException(option + " must be a positive number of seconds, got " + s);
+        }
+        return Duration.ofNanos((long) (s * 1e9));
+    }
+}

@@ -1,0 +1,102 @@
+package io.exactline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.exactline.core.BadInputException;
+import io.exactline.core.io.NetworkLoader;
+import io.exactline.core.network.Network;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.Engine;
+import io.exactline.verifier.Engines;
+import io.exactline.verifier.property.Property;
+import io.exactline.verifier.verdict.Sat;
+import io.exactline.verifier.verdict.Unknown;
+import io.exactline.verifier.verdict.Verdict;
+import io.exactline.verifier.verdict.VnncompResult;
+import io.exactline.verifier.vnnlib.VnnlibParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code exactline verify NETWORK VNNLIB [--timeout S] [--result FILE] [--engine NAME]}: decides a VNN-LIB property.
+ * The first stdout line is exactly one of {@code sat}, {@code unsat}, {@code timeout}, {@code unknown}; the next
+ * line says which engine answered and how, and after sat the counterexample follows.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Decides whether some input of the VNNLIB property's region drives NETWORK into its unsafe set.",
+            "The first stdout line is exactly one of sat, unsat, timeout, unknown (exit code 0 for each of them);"
+                + " the following lines give the engine, the time and, after sat, the counterexample."})
+final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NETWORK", description = "network file (.nnet or .onnx)")
+    Path network;
+
+    @Parameters(index = "1", paramLabel = "VNNLIB", description = "property file (.vnnlib)")
+    Path vnnlib;
+
+    @Option(names = "--timeout", paramLabel = "S", description = "time limit in seconds (default: none)")
+    Optional<Double> timeout;
+
+    @Option(names = "--result", paramLabel = "FILE",
+            description = "also write the VNN-COMP result file (status line, then the counterexample after sat),"
+                    + " atomically")
+    Optional<Path> result;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "auto",
+            description = "auto, bab, pgd or sampling (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Override
+    public Integer call() {
+        Engine chosen = Engines.byName(engine);
+        Deadline deadline = deadline(timeout);
+        Network net = NetworkLoader.load(network);
+        Property property = VnnlibParser.parse(vnnlib);
+        property.requireCompatible(net);
+        Verdict verdict = chosen.verify(net, property, deadline);
+        result.ifPresent(file -> ResultFile.writeAtomically(file, VnncompResult.format(verdict)));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(report(verdict));
+        out.flush();
+        return 0;
+    }
+
+    /** The deadline {@code seconds} from now, or none. */
+    static Deadline deadline(Optional<Double> seconds) {
+        if (seconds.isEmpty()) {
+            return Deadline.unlimited();
+        }
+        double s = seconds.get();
+        if (!(s > 0) || Double.isInfinite(s)) {
+            throw new BadInputException("--timeout must be a positive number of seconds, got " + s);
+        }
+        return Deadline.after(Duration.ofNanos((long) Math.min(s * 1e9, Long.MAX_VALUE / 2.0)));
+    }
+
+    /** The status line, then one line on how the verdict was reached, then the counterexample after sat. */
+    static String report(Verdict verdict) {
+        StringBuilder s = new StringBuilder(verdict.status()).append('\n');
+        s.append("engine ").append(verdict.provenance().engine()).append(", ")
+                .append(String.format(Locale.ROOT, "%.3f", verdict.provenance().elapsed().toNanos() / 1e9))
+                .append(" s, ").append(verdict.provenance().counts());
+        if (verdict instanceof Unknown u) {
+            s.append(", ").append(u.reason());
+        }
+        s.append('\n');
+        if (verdict instanceof Sat sat) {
+            s.append(sat.counterexample().description()).append('\n');
+            s.append(VnncompResult.format(verdict).substring(verdict.status().length() + 1));
+        }
+        return s.toString();
+    }
+}

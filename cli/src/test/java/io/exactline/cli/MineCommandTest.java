@@ -1,0 +1,89 @@
+package io.exactline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.exactline.testkit.SharedData;
+
+class MineCommandTest {
+    @TempDir
+    Path temp;
+
+    /** ACAS Xu N_1,1; the first sample of seed 1 has advisory COC, so one relaxation runs. */
+    private static String[] acasRun(Path out) {
+        Path net = SharedData.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+        return new String[] {"preconditions", "mine", net.toString(), "--property", "argmin=0", "--domain", "acasxu",
+            "--samples", "1", "--out", out.toString()};
+    }
+
+    @Test
+    void minesWritesTheReportsAndResumesWithoutReproving() throws IOException {
+        Path out = temp.resolve("run");
+        Cli.Result first = Cli.run(acasRun(out));
+
+        assertThat(first.code()).as("%s", first).isZero();
+        assertThat(first.out()).contains("1 preconditions; coverage 1/1").hasLineCount(1);
+        assertThat(first.err()).contains("1 samples drawn, 1 with argmin=0").contains("sample 0: precondition 0");
+        assertThat(out.resolve("report.md")).exists();
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"coverage\"");
+        long lines = Files.lines(out.resolve("preconditions.jsonl")).count();
+        assertThat(lines).isGreaterThan(1);
+
+        Cli.Result second = Cli.run(acasRun(out));
+
+        assertThat(second.code()).as("%s", second).isZero();
+        assertThat(second.err()).contains("resumed").doesNotContain("sample ");
+        assertThat(Files.lines(out.resolve("preconditions.jsonl")).count()).isEqualTo(lines);
+        assertThat(second.out()).isEqualTo(first.out());
+    }
+
+    @Test
+    void aCheckpointOfAnotherRunIsBadInput() {
+        Path out = temp.resolve("run");
+        Cli.run(acasRun(out));
+        String[] moreSamples = acasRun(out);
+        moreSamples[moreSamples.length - 3] = "2";
+
+        Cli.Result other = Cli.run(moreSamples);
+
+        assertThat(other.code()).as("%s", other).isEqualTo(2);
+        assertThat(other.err()).contains("records another run").contains("another --out directory");
+    }
+
+    @Test
+    void badPropertyAndDomainAreBadInputNamingTheOption() {
+        Cli.Result property = Cli.run("preconditions", "mine", Cli.kinks(), "--property", "top=1", "--domain", "-1:1",
+                "--out", temp.toString());
+        Cli.Result index = Cli.run("preconditions", "mine", Cli.kinks(), "--property", "argmin=7", "--domain", "-1:1",
+                "--out", temp.toString());
+        Cli.Result domain = Cli.run("preconditions", "mine", Cli.kinks(), "--property", "argmin=0", "--domain",
+                "-1:1,0:1", "--out", temp.toString());
+        Cli.Result acas = Cli.run("preconditions", "mine", Cli.kinks(), "--property", "argmin=0", "--domain",
+                "acasxu", "--out", temp.toString());
+
+        assertThat(property.code()).isEqualTo(2);
+        assertThat(property.err()).contains("--property 'top=1'");
+        assertThat(index.code()).isEqualTo(2);
+        assertThat(index.err()).contains("argmin=7");
+        assertThat(domain.code()).isEqualTo(2);
+        assertThat(domain.err()).contains("--domain has 2 intervals");
+        assertThat(acas.code()).isEqualTo(2);
+        assertThat(acas.err()).contains("5 inputs");
+    }
+
+    @Test
+    void aNetworkWithAnotherActivationIsBadInputNamingTheLayer() {
+        // The .nnet loader clips inputs with a HardTanh layer, which has no on/off decision pattern.
+        Cli.Result result = Cli.run("preconditions", "mine", Cli.kinks(), "--property", "argmax=0", "--domain",
+                "-1:1", "--out", temp.toString());
+
+        assertThat(result.code()).as("%s", result).isEqualTo(2);
+        assertThat(result.err()).contains("layer 1 (HardTanh").contains("not a ReLU");
+    }
+}

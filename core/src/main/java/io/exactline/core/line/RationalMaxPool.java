@@ -1,0 +1,145 @@
+package io.exactline.core.line;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+import org.apache.commons.numbers.fraction.BigFraction;
+
+import io.exactline.core.layer.MaxPool2d;
+import io.exactline.core.layer.Window2d;
+
+/**
+ * 2-D max pooling held exactly: each window (unit) outputs its largest element; its state is the kernel position
+ * of the first largest element in kernel order, as {@link MaxPool2d} encodes it. The windows follow the geometry
+ * {@link Window2d} documents (padding never wins: it is left out).
+ */
+final class RationalMaxPool implements RationalPiecewiseLinear {
+    private final int[] start;
+    private final int[] index;
+    private final int[] position;
+
+    private RationalMaxPool(int[] start, int[] index, int[] position) {
+        this.start = start;
+        this.index = index;
+        this.position = position;
+    }
+
+    static RationalMaxPool of(MaxPool2d layer) {
+        Window2d w = layer.window();
+        int channels = layer.inputShape().dim(0);
+        int height = layer.inputShape().dim(1);
+        int width = layer.inputShape().dim(2);
+        int outHeight = w.outputHeight(height);
+        int outWidth = w.outputWidth(width);
+        int units = channels * outHeight * outWidth;
+        int[] start = new int[units + 1];
+        int[] index = new int[units * w.size()];
+        int[] position = new int[units * w.size()];
+        int n = 0;
+        int u = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int ox = 0; ox < outWidth; ox++) {
+                    start[u++] = n;
+                    for (int ky = 0; ky < w.kernelHeight(); ky++) {
+                        int iy = oy * w.strideHeight() - w.padTop() + ky * w.dilationHeight();
+                        for (int kx = 0; kx < w.kernelWidth(); kx++) {
+                            int ix = ox * w.strideWidth() - w.padLeft() + kx * w.dilationWidth();
+                            if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
+                                index[n] = (c * height + iy) * width + ix;
+                                position[n] = ky * w.kernelWidth() + kx;
+                                n++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        start[units] = n;
+        return new RationalMaxPool(start, Arrays.copyOf(index, n),
+                Arrays.copyOf(position, n));
+    }
+
+    @Override
+    public int unitCount() {
+        return start.length - 1;
+    }
+
+    /** The entry of window {@code u}'s first largest element; entries share the denominator, so numerators decide. */
+    private int argmax(ExactVector x, int u) {
+        int best = start[u];
+        for (int e = start[u] + 1; e < start[u + 1]; e++) {
+            if (x.numerator(index[e]).compareTo(x.numerator(index[best])) > 0) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public ExactVector apply(ExactVector x) {
+        BigInteger[] y = new BigInteger[unitCount()];
+        for (int u = 0; u < y.length; u++) {
+            y[u] = x.numerator(index[argmax(x, u)]);
+        }
+        return ExactVector.of(y, x.denominator(), 0);
+    }
+
+    @Override
+    public void states(ExactVector x, int[] states) {
+        for (int u = 0; u < states.length; u++) {
+            states[u] = position[argmax(x, u)];
+        }
+    }
+
+    /**
+     * Walks each window's upper envelope: with {@code Dp Dq} times element {@code e}'s value on the segment being
+     * {@code a_e + r b_e}, starts from the largest {@code a} (ties to the larger slope) and repeatedly moves to the
+     * line with a larger slope that overtakes the current one first (ties to the larger slope), reporting every
+     * overtaking point in (0, 1).
+     */
+    @Override
+    public void crossings(ExactVector p, ExactVector q, Consumer<BigFraction> sink) {
+        BigInteger dp = p.denominator();
+        BigInteger dq = q.denominator();
+        for (int u = 0; u < unitCount(); u++) {
+            int size = start[u + 1] - start[u];
+            BigInteger[] a = new BigInteger[size];
+            BigInteger[] b = new BigInteger[size];
+            int current = 0;
+            for (int k = 0; k < size; k++) {
+                int i = index[start[u] + k];
+                a[k] = p.numerator(i).multiply(dq);
+                b[k] = q.numerator(i).multiply(dp).subtract(a[k]);
+                int order = a[k].compareTo(a[current]);
+                if (order > 0 || (order == 0 && b[k].compareTo(b[current]) > 0)) {
+                    current = k;
+                }
+            }
+            BigFraction r = BigFraction.ZERO;
+            while (true) {
+                int next = -1;
+                BigFraction nextRatio = null;
+                for (int k = 0; k < size; k++) {
+                    if (b[k].compareTo(b[current]) > 0) {
+                        BigFraction meet = Rationals.of(a[current].subtract(a[k]), b[k].subtract(b[current]));
+                        int order = next < 0 ? -1 : Rationals.compare(meet, nextRatio);
+                        if (order < 0 || (order == 0 && b[k].compareTo(b[next]) > 0)) {
+                            next = k;
+                            nextRatio = meet;
+                        }
+                    }
+                }
+                if (next < 0 || Rationals.compare(nextRatio, BigFraction.ONE) >= 0) {
+                    break;
+                }
+                if (Rationals.compare(nextRatio, r) > 0) {
+                    sink.accept(nextRatio);
+                    r = nextRatio;
+                }
+                current = next;
+            }
+        }
+    }
+}

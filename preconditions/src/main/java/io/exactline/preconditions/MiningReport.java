@@ -1,0 +1,123 @@
+package io.exactline.preconditions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of a mining run: every proven precondition with its support, and the coverage of the sampled inputs
+ * with the property.
+ *
+ * @param network where the network came from
+ * @param digest the network's content digest
+ * @param settings the run's settings
+ * @param propertySamples how many drawn inputs have the property (in floating point)
+ * @param covered how many of those satisfy some proven precondition
+ * @param relaxed how many samples were relaxed (this run and earlier ones)
+ * @param notProven how many relaxed samples' signatures were not proved
+ * @param complete whether every property sample was covered or relaxed (false when the run limit stopped it)
+ * @param entries the preconditions, in the order found
+ * @param wallTime this run's time
+ */
+public record MiningReport(String network, String digest, MiningSettings settings, int propertySamples, int covered,
+        int relaxed, int notProven, boolean complete, List<Entry> entries, Duration wallTime) {
+    public MiningReport {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * One precondition with its support.
+     *
+     * @param precondition the precondition
+     * @param support the fraction of all drawn inputs that satisfy it
+     * @param propertySupport the fraction of the drawn inputs with the property that satisfy it
+     */
+    public record Entry(MinedPrecondition precondition, double support, double propertySupport) {
+    }
+
+    /** The share of property samples covered by proven preconditions (0 when there are none). */
+    public double coverage() {
+        return propertySamples == 0 ? 0.0 : (double) covered / propertySamples;
+    }
+
+    /** Writes {@code report.md} and {@code report.json} into {@code dir}. */
+    public void write(Path dir) throws IOException {
+        Files.writeString(dir.resolve("report.md"), markdown(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.json"), json(), StandardCharsets.UTF_8);
+    }
+
+    /** The report as Markdown. */
+    public String markdown() {
+        StringBuilder s = new StringBuilder();
+        s.append("# Input preconditions of ").append(network).append(" for ")
+                .append(settings.property().description()).append("\n\n");
+        s.append("- network digest: `").append(digest).append("`\n");
+        s.append("- domain: ").append(settings.domain()).append('\n');
+        s.append("- samples: ").append(settings.samples()).append(" (seed ").append(settings.seed()).append("), ")
+                .append(propertySamples).append(" with the property\n");
+        s.append(String.format(Locale.ROOT, "- coverage: %d of %d property samples (%.2f%%) satisfy a proven "
+                + "precondition%n", covered, propertySamples, 100 * coverage()));
+        s.append("- relaxed samples: ").append(relaxed).append(", signature not proved: ").append(notProven)
+                .append(complete ? "" : " (run limit reached: resume with the same command)").append('\n');
+        s.append("- this run's time: ").append(seconds(wallTime)).append(" s\n\n");
+        s.append("All preconditions are input preconditions (<-closed decision patterns), each proved over the whole "
+                + "domain by LP with Neumaier-Shcherbina safe bounds. Support is measured on the samples in floating "
+                + "point.\n\n");
+        s.append("| # | sample | constrained | support | property support | proof | margin | proof time (s) | "
+                + "attempts | UA box |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            MinedPrecondition p = e.precondition();
+            s.append(String.format(Locale.ROOT, "| %d | %d | %d | %.4f | %.4f | %s | %.3g | %s | %d | %s |%n", i,
+                    p.sample(), p.pattern().constrainedCount(), e.support(), e.propertySupport(), p.method(),
+                    p.margin(), seconds(p.proofTime()), p.attempts(),
+                    p.underApproximation().map(MiningReport::box).orElse("none")));
+        }
+        s.append("\n## Patterns\n\nOne string per ReLU layer: 1 on, 0 off, * free.\n\n");
+        for (int i = 0; i < entries.size(); i++) {
+            s.append(i).append(". `").append(entries.get(i).precondition().pattern().encode()).append("`\n");
+        }
+        return s.toString();
+    }
+
+    /** The report as JSON: a summary object followed by the preconditions. */
+    public String json() {
+        StringBuilder s = new StringBuilder("{\n  \"summary\": ");
+        s.append(new JsonLine().put("network", network).put("digest", digest)
+                .put("property", settings.property().description()).put("domainLower", settings.domain().lower())
+                .put("domainUpper", settings.domain().upper()).put("samples", settings.samples())
+                .put("seed", settings.seed()).put("propertySamples", propertySamples).put("covered", covered)
+                .put("coverage", coverage()).put("relaxed", relaxed).put("notProven", notProven)
+                .put("complete", complete).put("preconditions", entries.size())
+                .put("wallSeconds", wallTime.toNanos() / 1e9).write());
+        s.append(",\n  \"preconditions\": [");
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            MinedPrecondition p = e.precondition();
+            JsonLine line = new JsonLine().put("kind", "input").put("sample", p.sample())
+                    .put("pattern", p.pattern().encode()).put("constrained", p.pattern().constrainedCount())
+                    .put("support", e.support()).put("propertySupport", e.propertySupport())
+                    .put("proof", p.method().name()).put("margin", p.margin())
+                    .put("proofSeconds", p.proofTime().toNanos() / 1e9).put("attempts", p.attempts());
+            p.underApproximation().ifPresent(b -> line.put("uaLower", b.lower()).put("uaUpper", b.upper()));
+            s.append(i == 0 ? "\n    " : ",\n    ").append(line.write());
+        }
+        return s.append("\n  ]\n}\n").toString();
+    }
+
+    private static String box(io.exactline.verifier.property.Box b) {
+        StringBuilder s = new StringBuilder();
+        for (int j = 0; j < b.dimension(); j++) {
+            s.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.4g, %.4g]", b.lower(j), b.upper(j)));
+        }
+        return s.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+    }
+}

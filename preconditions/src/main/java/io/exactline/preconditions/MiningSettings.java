@@ -1,0 +1,31 @@
+package io.exactline.preconditions;
+
+import java.time.Duration;
+
+import io.exactline.core.BadInputException;
+import io.exactline.verifier.pattern.OutputProperty;
+import io.exactline.verifier.property.Box;
+
+/**
+ * What a mining run does: draw {@code samples} inputs uniformly from {@code domain} with a {@link java.util.Random}
+ * seeded by {@code seed}, and relax the ones with {@code property} that no precondition found so far covers.
+ *
+ * @param property {@code P}
+ * @param domain the input box
+ * @param samples how many inputs to draw
+ * @param seed the random seed (the same seed draws the same inputs, which a resumed run relies on)
+ * @param proofLimit time limit of each LP
+ * @param runLimit when to stop relaxing new seeds (the report is still written; a later run resumes)
+ */
+public record MiningSettings(OutputProperty property, Box domain, int samples, long seed, Duration proofLimit,
+        Duration runLimit) {
+    public MiningSettings {
+        if (samples < 1) {
+            throw new BadInputException("--samples must be at least 1, got " + samples);
+        }
+        if (proofLimit.isNegative() || proofLimit.isZero() || runLimit.isNegative() || runLimit.isZero()) {
+            throw new BadInputException("time limits must be positive, got proof " + proofLimit + " and run "
+                    + runLimit);
+        }
+    }
+}
