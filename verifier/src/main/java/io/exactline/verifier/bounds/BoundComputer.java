@@ -62,6 +62,9 @@ public final class BoundComputer {
     private final double[] scratchHi;
     private final int[] units;
     private final double[] pair = new double[2];
+    private final int[][] poolChoice;
+    private final double[][] poolTop;
+    private final boolean[][] poolStable;
     private final int[][] irregular;
     private final int[] irregularCount;
     private final double[][] center;
@@ -91,6 +94,9 @@ public final class BoundComputer {
         this.tL = new double[opCount][];
         this.sU = new double[opCount][];
         this.tU = new double[opCount][];
+        this.poolChoice = new int[opCount][];
+        this.poolTop = new double[opCount][];
+        this.poolStable = new boolean[opCount][];
         this.irregular = new int[opCount][];
         this.irregularCount = new int[opCount];
         this.center = new double[opCount][];
@@ -107,6 +113,11 @@ public final class BoundComputer {
                 irregular[i] = new int[n];
                 center[i] = new double[n];
                 spread[i] = new double[n];
+            } else if (op instanceof MaxPoolOp) {
+                int n = op.outputSize();
+                poolChoice[i] = new int[n];
+                poolTop[i] = new double[n];
+                poolStable[i] = new boolean[n];
             }
         }
         this.abs = new double[opCount + 1][];
@@ -275,6 +286,11 @@ public final class BoundComputer {
                     double forwardTiny = Rounding.underflow(width, Math.max(maxMagnitude, absMax[0]));
                     linear.forward(current, next, forwardWeights, forwardTiny);
                 }
+            } else if (op instanceof MaxPoolOp pool) {
+                relaxPool(i, pool, lower[i], upper[i], lo, hi);
+                if (options.forwardSymbolic()) {
+                    forwardPool(i, current, next);
+                }
             } else {
                 ActivationOp activation = (ActivationOp) op;
                 int k = net.activationIndexOfOp(i);
@@ -293,9 +309,9 @@ public final class BoundComputer {
                 current.concretize(lower[0], upper[0], abs[0], tiny[0], scratchLo, scratchHi);
                 intersect(lo, hi, scratchLo, scratchHi, n);
             }
-            boolean beforeActivation = i + 1 < opCount && net.op(i + 1) instanceof ActivationOp;
-            if (beforeActivation || i + 1 == opCount) {
-                if (!tighten(i + 1, lower, upper, box, pattern, parent, beforeActivation, linearBounds)) {
+            Op consumer = i + 1 < opCount ? net.op(i + 1) : null;
+            if (!(consumer instanceof LinearOp)) {
+                if (!tighten(i + 1, lower, upper, box, pattern, parent, consumer, linearBounds)) {
                     return Optional.empty();
                 }
             }
@@ -309,10 +325,13 @@ public final class BoundComputer {
     /**
      * Intersects tensor {@code t}'s bounds with the parent's (and with the parent's linear bounds concretised over
      * the new box) and with the pattern's pieces, then back-substitutes the units left unstable, recording their
-     * linear bounds in {@code linear[t]}; false when the bounds cross (void sub-problem).
+     * linear bounds in {@code linear[t]}; false when the bounds cross (void sub-problem). {@code consumer} is the
+     * op reading tensor {@code t}: an activation (its unstable free units are tightened), a max pool (the
+     * elements of its unstable windows) or none for the network output (every unit).
      */
     private boolean tighten(int t, double[][] lower, double[][] upper, Box box, PartialPattern pattern,
-            LayerBounds parent, boolean beforeActivation, LinearBounds[] linear) {
+            LayerBounds parent, Op consumer, LinearBounds[] linear) {
+        boolean beforeActivation = consumer instanceof ActivationOp;
         double[] lo = lower[t];
         double[] hi = upper[t];
         int n = lo.length;
@@ -349,11 +368,12 @@ public final class BoundComputer {
         if (!options.backSubstitution()) {
             return true;
         }
+        boolean[] contested = consumer instanceof MaxPoolOp pool ? contestedElements(pool, lo, hi) : null;
         int count = 0;
         for (int j = 0; j < n; j++) {
             boolean wanted = beforeActivation
                     ? states[j] == PartialPattern.FREE && activation.pieceOf(lo[j], hi[j]) < 0
-                    : true;
+                    : contested == null || contested[j];
             if (wanted && !(reuse && inherited.present[j])) {
                 units[count++] = j;
             }
@@ -371,6 +391,82 @@ public final class BoundComputer {
             clip(activation, states, lo, hi);
         }
         return !crossed(lo, hi);
+    }
+
+    /** The input elements of the windows that the bounds {@code [lo, hi]} leave unstable. */
+    private boolean[] contestedElements(MaxPoolOp pool, double[] lo, double[] hi) {
+        int windows = pool.outputSize();
+        int[] choice = new int[windows];
+        boolean[] stable = new boolean[windows];
+        pool.relax(lo, hi, choice, new double[windows], stable, new double[windows], new double[windows]);
+        boolean[] contested = new boolean[lo.length];
+        for (int u = 0; u < windows; u++) {
+            if (!stable[u]) {
+                for (int e = pool.windowStart(u); e < pool.windowStart(u + 1); e++) {
+                    contested[pool.element(e)] = true;
+                }
+            }
+        }
+        return contested;
+    }
+
+    /** The relaxation, interval image and slack weights of max-pool op {@code i} from its input bounds. */
+    private void relaxPool(int i, MaxPoolOp pool, double[] lo, double[] hi, double[] outLo, double[] outHi) {
+        pool.relax(lo, hi, poolChoice[i], poolTop[i], poolStable[i], outLo, outHi);
+        double[] w = weights[i];
+        for (int u = 0; u < w.length; u++) {
+            w[u] = Rounding.up(abs[i][poolChoice[i][u]] + Math.abs(poolTop[i][u]));
+        }
+    }
+
+    /** Forward symbolic bounds through max-pool op {@code i}: lower form of the chosen element, upper form or top. */
+    private void forwardPool(int i, SymbolicBounds in, SymbolicBounds out) {
+        int nIn = in.size;
+        int n = poolChoice[i].length;
+        out.reset(n);
+        for (int c = 0; c <= in.inputs; c++) {
+            for (int u = 0; u < n; u++) {
+                int k = poolChoice[i][u];
+                out.lower[c * n + u] = in.lower[c * nIn + k];
+                out.upper[c * n + u] = poolStable[i][u] ? in.upper[c * nIn + k] : 0.0;
+            }
+        }
+        for (int u = 0; u < n; u++) {
+            if (!poolStable[i][u]) {
+                out.upper[in.inputs * n + u] = poolTop[i][u];
+            }
+        }
+    }
+
+    /**
+     * Back-substitution through max-pool op {@code i}: {@code mu_u y_u >= mu_u x_k*} for {@code mu_u >= 0} or a
+     * stable window, else {@code mu_u y_u >= mu_u top_u}.
+     */
+    private void poolBackward(int i, MaxPoolOp pool, double[] rows, double[] next, int count) {
+        int n = pool.outputSize();
+        int nIn = pool.inputSize();
+        int[] choice = poolChoice[i];
+        double[] top = poolTop[i];
+        boolean[] stable = poolStable[i];
+        double[] w = weights[i];
+        double kappa = Rounding.kappa(pool.terms());
+        for (int r = 0; r < count; r++) {
+            int in = r * n;
+            int out = r * nIn;
+            Arrays.fill(next, out, out + nIn, 0.0);
+            double c = 0.0;
+            double s = 0.0;
+            for (int u = 0; u < n; u++) {
+                double m = rows[in + u];
+                if (m >= 0.0 || stable[u]) {
+                    next[out + choice[u]] += m;
+                } else {
+                    c += m * top[u];
+                }
+                s += Math.abs(m) * w[u];
+            }
+            constants[r] = Rounding.addDown(constants[r], c, Rounding.slack(kappa, tiny[i], s));
+        }
     }
 
     private static void clip(ActivationOp activation, int[] states, double[] lo, double[] hi) {
@@ -537,6 +633,8 @@ public final class BoundComputer {
             boolean settle = op instanceof ActivationOp && target != null && i > 0;
             if (op instanceof LinearOp linear) {
                 linear.backward(current, next, alive, constants, weights[i], tiny[i]);
+            } else if (op instanceof MaxPoolOp pool) {
+                poolBackward(i, pool, current, next, alive);
             } else {
                 activationBackward(i, current, next, alive, settle);
             }
@@ -603,6 +701,11 @@ public final class BoundComputer {
             Op op = net.op(i);
             if (op instanceof LinearOp linear) {
                 linear.backward(current, next, rows, constants, weights[i], tiny[i]);
+            } else if (op instanceof MaxPoolOp pool) {
+                if (mu != null) {
+                    System.arraycopy(current, 0, mu[i], 0, op.outputSize());
+                }
+                poolBackward(i, pool, current, next, rows);
             } else {
                 if (mu != null) {
                     System.arraycopy(current, 0, mu[i], 0, op.outputSize());
@@ -717,6 +820,8 @@ public final class BoundComputer {
             tiny[i] = Rounding.underflow(width, Math.max(absMax[i], absMax[0]));
             if (op instanceof LinearOp linear) {
                 linear.slackWeights(abs[i], absMax[i], weights[i]);
+            } else if (op instanceof MaxPoolOp pool) {
+                relaxPool(i, pool, bounds.tensorLower(i), bounds.tensorUpper(i), scratchLo, scratchHi);
             } else {
                 int k = net.activationIndexOfOp(i);
                 relaxLayer(i, (ActivationOp) op, bounds.tensorLower(i), bounds.tensorUpper(i),
@@ -729,7 +834,7 @@ public final class BoundComputer {
     private double[][] newMu() {
         double[][] mu = new double[opCount][];
         for (int i = 0; i < opCount; i++) {
-            if (net.op(i) instanceof ActivationOp) {
+            if (!(net.op(i) instanceof LinearOp)) {
                 mu[i] = new double[net.op(i).outputSize()];
             }
         }
@@ -868,6 +973,10 @@ public final class BoundComputer {
             double[] out = new double[op.outputSize()];
             if (op instanceof LinearOp linear) {
                 linear.apply(v, out);
+            } else if (op instanceof MaxPoolOp) {
+                for (int u = 0; u < out.length; u++) {
+                    out[u] = mu[i][u] >= 0 || poolStable[i][u] ? v[poolChoice[i][u]] : poolTop[i][u];
+                }
             } else {
                 System.arraycopy(v, 0, z[i], 0, v.length);
                 for (int j = 0; j < out.length; j++) {
