@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.exactline.core.io.OnnxLoader;
 import io.exactline.core.network.Network;
 
 /**
@@ -201,8 +202,8 @@ public final class AcasXuBoundsBench {
         List<Network> nets = new ArrayList<>();
         for (int a = 1; a <= 5; a++) {
             for (int b = 1; b <= 9; b++) {
-                nets.add(TestNetworks.acasXu(shared.resolve("acasxu/nnet/ACASXU_run2a_" + a + "_" + b
-                        + "_batch_2000.nnet")));
+                nets.add(OnnxLoader.load(shared.resolve("acasxu/onnx/ACASXU_run2a_" + a + "_" + b
+                        + "_batch_2000.onnx")));
             }
         }
         if (args.length > 4 && args[4].equals("profile")) {
