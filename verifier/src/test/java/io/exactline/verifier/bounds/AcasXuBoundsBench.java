@@ -152,6 +152,7 @@ public final class AcasXuBoundsBench {
                 continue;
             }
             if (unsafe(p, network.evaluate(box.center())) || unsafe(p, network.evaluate(bestBound.candidate()))) {
+
                 return new Result(Outcome.COUNTEREXAMPLE, boxes, (cpuNanos() - start) / 1e9);
             }
             int dim = smear ? bestBound.bestInputSplit() : widest(box, p.box);
