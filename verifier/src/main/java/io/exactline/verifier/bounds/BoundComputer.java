@@ -189,11 +189,12 @@ public final class BoundComputer {
     public ObjectiveBound lowerBound(LayerBounds bounds, double[] objective) {
         checkObjective(objective);
         prepare(bounds);
-        ObjectiveBound plain = objectiveBound(bounds, objective);
+        double[][] mu = newMu();
+        ObjectiveBound plain = objectiveBound(bounds, objective, mu);
         if (options.alphaSteps() == 0) {
             return plain;
         }
-        return optimiseAlpha(bounds, objective, plain);
+        return optimiseAlpha(bounds, objective, plain, mu);
     }
 
     /** A sound upper bound on {@code objective . f(x)} over the sub-problem of {@code bounds}. */
@@ -842,11 +843,10 @@ public final class BoundComputer {
     }
 
     /** One back-substitution of {@code objective} with the current relaxations. */
-    private ObjectiveBound objectiveBound(LayerBounds bounds, double[] objective) {
+    private ObjectiveBound objectiveBound(LayerBounds bounds, double[] objective, double[][] mu) {
         ensureRows(1);
         System.arraycopy(objective, 0, rowsA, 0, objective.length);
         constants[0] = 0.0;
-        double[][] mu = newMu();
         double[] rows0 = backSubstitute(opCount, 1, mu);
         Box box = bounds.box();
         double[] lo = box.lower();
@@ -893,27 +893,14 @@ public final class BoundComputer {
      * relaxed network's pre-activation there. Every iterate is a valid relaxation, so the best bound seen is
      * sound.
      */
-    private ObjectiveBound optimiseAlpha(LayerBounds bounds, double[] objective, ObjectiveBound start) {
+    private ObjectiveBound optimiseAlpha(LayerBounds bounds, double[] objective, ObjectiveBound start,
+            double[][] mu) {
+        ObjectiveBound current = start;
         ObjectiveBound best = start;
-        double[][] mu = newMu();
         double[][] z = newMu();
         double step = 0.5;
         for (int iteration = 0; iteration < options.alphaSteps(); iteration++) {
-            ensureRows(1);
-            System.arraycopy(objective, 0, rowsA, 0, objective.length);
-            constants[0] = 0.0;
-            double[] rows0 = backSubstitute(opCount, 1, mu);
-            double[] lo = bounds.box().lower();
-            double[] hi = bounds.box().upper();
-            double value = concretize(rows0, 0, lo, hi);
-            if (value > best.lower()) {
-                best = objectiveBound(bounds, objective);
-            }
-            double[] x = new double[lo.length];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = rows0[k] > 0 ? lo[k] : hi[k];
-            }
-            relaxedForward(x, mu, z);
+            relaxedForward(current.candidateView(), mu, z);
             boolean moved = false;
             for (int i = 0; i < opCount; i++) {
                 if (net.op(i) instanceof ActivationOp activation && activation.convexKinkAtOrigin()) {
@@ -924,6 +911,10 @@ public final class BoundComputer {
                 break;
             }
             step *= 0.8;
+            current = objectiveBound(bounds, objective, mu);
+            if (current.lower() > best.lower()) {
+                best = current;
+            }
         }
         prepared = null;
         return best;

@@ -50,6 +50,10 @@ public final class ObjectiveBound {
         return candidate.clone();
     }
 
+    double[] candidateView() {
+        return candidate;
+    }
+
     /**
      * A copy of the input split scores: for input {@code i}, {@code |a_i| (upper_i - lower_i)} (its share of the
      * linear function's variation over the box, the smear heuristic of ReluVal on the bound's own gradient) plus
