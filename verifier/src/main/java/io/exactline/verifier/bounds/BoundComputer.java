@@ -13,13 +13,16 @@ import io.exactline.core.BadInputException;
  * <h2>What is computed</h2>
  * {@link #bounds} walks the ops of the {@link BoundNetwork} forward. Every tensor gets interval bounds from the
  * previous one; with {@link BoundOptions#forwardSymbolic()} also the concretisation of linear bounds in terms of
- * the input, propagated alongside. Before an activation layer, the pre-activation bounds are intersected with
- * a parent's bounds (a sub-problem's bounds are valid bounds of its children), clipped to the fixed pieces, and
- * with {@link BoundOptions#backSubstitution()} every unit still unstable is tightened by back-substitution:
- * the linear form {@code +-z_j} is pushed back op by op to the input, each activation replaced by the line of its
- * relaxation ({@link ActivationOp}) that bounds it from the needed side, and the result concretised over the
- * box. The outputs are tightened the same way. {@link #lowerBound} back-substitutes an objective
- * {@code c . y} against given layer bounds.
+ * the input, propagated alongside. Before an activation or max-pooling layer and at the output, the bounds are
+ * intersected with a parent's (a sub-problem's bounds hold on its children) and with the parent's input-level
+ * linear bounds concretised over the new box, clipped to the fixed pieces, and with
+ * {@link BoundOptions#backSubstitution()} every unit still unstable is tightened by back-substitution: the
+ * linear forms {@code z_j} and {@code -z_j} are pushed back op by op to the input, each activation replaced by
+ * the line of its relaxation ({@link ActivationOp}, {@link MaxPoolOp}) that bounds it from the needed side, and
+ * concretised over the box. On the way the rows are also concretised over each earlier pre-activation tensor;
+ * a unit whose best bounds so far settle it on one piece is not pushed further. Units the parent settled are
+ * never back-substituted again. {@link #lowerBound} back-substitutes an objective {@code c . y} against given
+ * layer bounds, optionally improving the lower slopes of unstable ReLUs by alpha-CROWN steps.
  *
  * <h2>Soundness in floating point</h2>
  * Every returned bound holds for the network evaluated in exact real arithmetic on its stored doubles. Each
@@ -28,14 +31,16 @@ import io.exactline.core.BadInputException;
  * {@code L . x + l <= v <= U . x + u}; for intervals, {@code lo <= v <= hi}. A step computes its new
  * coefficients in plain floating point, which makes them some doubles, not the exact products; the invariant
  * for the new doubles then holds up to the error of the dot products involved, and that error is bounded by
- * {@link Rounding#slack} from the magnitudes of the coefficients and of the tensor's known bounds (the
- * <i>slack weights</i> of {@link LinearOp}; for activations {@code B_j >= max(|sL_j| M_j + |tL_j|,
- * |sU_j| M_j + |tU_j|)} with {@code M_j >= |z_j|}). The constant ({@code beta}, {@code l}, {@code lo}) is moved
- * outward by that slack with directed rounding ({@code Math.nextDown}/{@code nextUp} after each operation).
- * So the rounding of the coefficients is never trusted, only charged. Relaxation lines are made valid by
- * computing their offsets over the vertices with outward rounding, whatever (rounded) slopes were chosen.
- * Underflow is charged by an absolute term ({@link Rounding#underflow}); NaN bounds, possible only after
- * overflow, are replaced by infinities.
+ * {@link Rounding#slack} ({@code |fl(s) - s| <= gamma_n sum |a_i b_i|}, Higham's Lemma 3.1) from the magnitudes
+ * of the coefficients and of the tensor's known bounds (the <i>slack weights</i> of {@link LinearOp}; for
+ * activations {@code B_j >= max(|sL_j| M_j + |tL_j|, |sU_j| M_j + |tU_j|)} with {@code M_j >= |z_j|}). The
+ * constant ({@code beta}, {@code l}, {@code lo}) is moved outward by that slack with directed rounding
+ * ({@code Math.nextDown}/{@code nextUp} after each operation). So the rounding of the coefficients is never
+ * trusted, only charged. Relaxation lines are made valid by computing their offsets over the vertices with
+ * outward rounding, whatever (rounded) slopes were chosen; intermediate concretisations use a box that contains
+ * the known bounds. Underflow is charged by an absolute term ({@link Rounding#underflow}); NaN bounds, possible
+ * only after overflow, are replaced by infinities. Heuristic choices (slopes, alpha steps, which units to
+ * tighten, when to stop) only ever affect tightness.
  *
  * <h2>Use</h2>
  * One computer per thread: it owns reusable work arrays and is not thread-safe. The {@link BoundNetwork} is

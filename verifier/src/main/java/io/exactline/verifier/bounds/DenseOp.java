@@ -61,11 +61,6 @@ final class DenseOp implements LinearOp {
     }
 
     @Override
-    public boolean exact() {
-        return false;
-    }
-
-    @Override
     public void apply(double[] x, double[] out) {
         for (int j = 0; j < outputs; j++) {
             double v = bias[j];

@@ -90,11 +90,6 @@ final class LayerAffineOp implements LinearOp {
     }
 
     @Override
-    public boolean exact() {
-        return false;
-    }
-
-    @Override
     public void apply(double[] x, double[] out) {
         layer.apply(x, 0, out, 0);
     }

@@ -21,9 +21,6 @@ sealed interface LinearOp extends Op permits DenseOp, DiagonalOp, PermutationOp,
      */
     void slackWeights(double[] inAbs, double inAbsMax, double[] weights);
 
-    /** Whether the operation is exact in floating point (a permutation), so that no slack is owed. */
-    boolean exact();
-
     /**
      * The interval image: {@code outLo_j <= y_j <= outHi_j} for every {@code x} with {@code lo <= x <= hi}.
      * {@code weights} are this op's slack weights for the input bounds.

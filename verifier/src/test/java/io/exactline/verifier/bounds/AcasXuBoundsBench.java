@@ -16,13 +16,21 @@ import io.exactline.core.io.OnnxLoader;
 import io.exactline.core.network.Network;
 
 /**
- * Benchmark of the bounding layer on ACAS Xu (not a test; run its {@code main} with the test class path, the
- * shared data folder as the first argument, e.g. {@code ../shared}).
+ * Benchmark of the bounding layer on ACAS Xu (not a test). Run its {@code main} with the test class path:
+ * <pre>
+ *   AcasXuBoundsBench SHARED [METHODS [PROPS [smear|widest [profile]]]]
+ * </pre>
+ * {@code SHARED} is the shared data folder ({@code ../shared}); {@code METHODS} a comma-separated list of
+ * {@code interval}, {@code forward}, {@code backward}, {@code forward+backward}, each optionally followed by
+ * {@code @N} (N alpha-CROWN steps) and {@code /K} (fresh back-substitution only every K-th level of the search,
+ * the parent's linear bounds reused in between); {@code PROPS} a list of property numbers 1–4.
  *
- * <p>Measures the time of one {@link BoundComputer#bounds} call per method on the φ1–φ4 input boxes, and runs a
- * plain input-splitting loop (depth first: prove the box, else try the centre and the bound's candidate corner
- * as counterexamples, else bisect the input with the largest split score) on φ1–φ4 over all 45 networks,
- * counting bounded boxes. Times are CPU times of the benchmark thread.
+ * <p>Runs a plain input-splitting loop over all 45 networks per property (depth first; a box is closed when
+ * some unsafe-set inequality has a positive lower bound; the box centre and the bound's candidate corner are
+ * tried as counterexamples; otherwise the input with the largest split score is bisected, the halves starting
+ * from the box's bounds) and prints boxes, outcome and time per network. {@code profile} instead prints the
+ * time of one {@link BoundComputer#bounds} call on each property's box and on a box 1/64 of it. Times are CPU
+ * times of the benchmark thread: the machine is shared.
  */
 public final class AcasXuBoundsBench {
     private static final Pattern BOUND = Pattern.compile("\\(assert \\((<=|>=) X_(\\d) ([-0-9.eE]+)\\)\\)");
@@ -197,7 +205,8 @@ public final class AcasXuBoundsBench {
         Locale.setDefault(Locale.ROOT);
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
         List<String> modes = List.of(args.length > 1 ? args[1].split(",") : new String[] {"forward+backward"});
-        int[] props = args.length > 2 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+        int[] props = args.length > 2
+                ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {3, 4};
         boolean smear = args.length <= 3 || !args[3].equals("widest");
         List<Network> nets = new ArrayList<>();
