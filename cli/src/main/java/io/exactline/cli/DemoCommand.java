@@ -2,35 +2,62 @@ package io.exactline.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.exactline.acasxu.Advisory;
+import io.exactline.acasxu.AdvisoryInterval;
 import io.exactline.acasxu.EncounterState;
+import io.exactline.acasxu.LineAdvisories;
+import io.exactline.acasxu.LineCertifier;
 import io.exactline.acasxu.NetworkId;
+import io.exactline.acasxu.PolicyPlot;
+import io.exactline.acasxu.TopDownView;
+import io.exactline.acasxu.TopDownWindow;
 import io.exactline.core.io.OnnxLoader;
 import io.exactline.core.line.ExactLine;
 import io.exactline.core.line.LinePartition;
 import io.exactline.core.network.Network;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.Engines;
+import io.exactline.verifier.property.Property;
+import io.exactline.verifier.verdict.Sat;
+import io.exactline.verifier.verdict.Verdict;
+import io.exactline.verifier.vnnlib.VnnlibParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code exactline demo}: ExactLine on a bundled ACAS Xu network along one encounter line, for a first look.
- * The output is for people, not scripts; {@code exactline line} is the scriptable form.
+ * {@code exactline demo}: the main job on bundled data, for a first look. On the bundled ACAS Xu network N_1,1 it
+ * certifies the advisories along an approaching intruder's line (ExactLine), draws the exact top-down policy picture
+ * and verifies property 1. The output is for people, not scripts; {@code line}, {@code acasxu certify-line},
+ * {@code acasxu certify-slice} and {@code verify} are the scriptable forms.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Runs ExactLine on the bundled ACAS Xu network N_1,1 along an approaching intruder's line",
-            "and prints where the advisory changes. Needs no files."})
+        description = {"On the bundled ACAS Xu network N_1,1: certifies the advisories along an approaching",
+            "intruder's line, draws the exact top-down policy picture and verifies property 1. Needs no files."})
 final class DemoCommand implements Callable<Integer> {
     static final NetworkId NETWORK = new NetworkId(1, 1);
     /** The intruder flies towards us at bearing 0.3 rad; its distance shrinks from the domain's maximum. */
     static final EncounterState FAR = new EncounterState(60760, 0.3, Math.PI, 800, 600);
     static final EncounterState NEAR = new EncounterState(1000, 0.3, Math.PI, 800, 600);
 
+    /** The property verified: phi_1, the bundled VNN-LIB file. */
+    static final String PROPERTY = "/io/exactline/acasxu/vnnlib/prop_1.vnnlib";
+    static final Duration VERIFY_TIME = Duration.ofSeconds(60);
+
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "exactline-demo",
+            description = "folder for the pictures (default: ${DEFAULT-VALUE})")
+    Path out;
 
     private final String resource;
 
@@ -53,7 +80,16 @@ final class DemoCommand implements Callable<Integer> {
             }
             model = in.readAllBytes();
         }
-        return run(OnnxLoader.load(model, resource, NETWORK.stem() + ".onnx"));
+        String propertyText;
+        try (InputStream in = DemoCommand.class.getResourceAsStream(PROPERTY)) {
+            if (in == null) {
+                return explain("this build has no bundled ACAS Xu property (classpath resource " + PROPERTY
+                        + " is missing)");
+            }
+            propertyText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return run(OnnxLoader.load(model, resource, NETWORK.stem() + ".onnx"),
+                VnnlibParser.parse(propertyText, "prop_1.vnnlib"));
     }
 
     private int explain(String why) {
@@ -63,10 +99,11 @@ final class DemoCommand implements Callable<Integer> {
         return Failures.INTERNAL;
     }
 
-    private int run(Network network) {
+    private int run(Network network, Property property) throws IOException {
         LinePartition partition = ExactLine.partition(network, FAR.normalized(), NEAR.normalized());
         StringBuilder s = new StringBuilder();
-        s.append("exactline demo: ExactLine on a bundled ACAS Xu network\n\n");
+        s.append("exactline demo: exact analysis of a bundled ACAS Xu network\n\n");
+        s.append("1. Advisories along a line (ExactLine)\n");
         s.append(String.format(Locale.ROOT, "Network  N_%d,%d = %s (previous advisory %s, tau %d s)\n",
                 NETWORK.previous(), NETWORK.tauIndex(), NETWORK.stem(), NETWORK.previousAdvisory(),
                 NETWORK.tauSeconds()));
@@ -87,8 +124,40 @@ final class DemoCommand implements Callable<Integer> {
                 runStart = i;
             }
         }
-        s.append("\nThe same analysis on any network, one row per piece:\n"
-                + "    ./exactline line NETWORK --from A --to B [--format json]\n");
+        LineAdvisories advisories = LineCertifier.certify(network, FAR, NEAR);
+        AdvisoryInterval shortest = advisories.shortest();
+        s.append(String.format(Locale.ROOT, "Exact    %d advisory switches; the advisory changes at rho =", advisories.switches()));
+        for (double t : advisories.boundaries()) {
+            s.append(String.format(Locale.ROOT, " %.3f", rho(t)));
+        }
+        s.append(String.format(Locale.ROOT, " ft;\n         shortest interval %s over %.3f ft; 1,000 evenly spaced samples miss %d"
+                + " interval(s)\n", shortest.advisory(), Math.abs(rho(shortest.tEnd()) - rho(shortest.tStart())),
+                advisories.missedBySampling(1000).size()));
+
+        s.append("\n2. The policy around the ownship (exact top-down slice)\n");
+        TopDownWindow window = TopDownWindow.around(20000, FAR.psi(), FAR.vOwn(), FAR.vInt());
+        TopDownView view = TopDownView.compute(network, window);
+        Files.createDirectories(out);
+        Path picture = out.resolve("top-down-1_1.png");
+        PolicyPlot.of(view).writePng(picture);
+        s.append(String.format(Locale.ROOT, "Result   %d linear regions of the (rho, theta) slice, intruder heading psi"
+                + " = %.0f deg,\n         speeds %.0f / %.0f ft/s, drawn within 20,000 ft of the ownship\n",
+                view.polar().regionCount(), Math.toDegrees(FAR.psi()), FAR.vOwn(), FAR.vInt()));
+        s.append("Picture  ").append(picture.toAbsolutePath()).append('\n');
+
+        s.append("\n3. Verification of property 1 (COC score <= 1500 for distant, slow intruders)\n");
+        Verdict verdict = Engines.byName("auto").verify(network, property, Deadline.after(VERIFY_TIME));
+        s.append(String.format(Locale.ROOT, "Verdict  %s (engine %s, %.2f s)%s\n", verdict.status(),
+                verdict.provenance().engine(), verdict.provenance().elapsed().toMillis() / 1000.0,
+                verdict.status().equals("unsat") ? ": no input in the box violates the property" : ""));
+        if (verdict instanceof Sat sat) {
+            s.append("         counterexample ").append(sat.counterexample().description()).append('\n');
+        }
+
+        s.append("\nThe same analyses on any network:\n"
+                + "    ./exactline line NETWORK --from A --to B [--format json]\n"
+                + "    ./exactline acasxu certify-slice --network 1_1 --top-down --png out.png\n"
+                + "    ./exactline verify NETWORK PROPERTY.vnnlib\n");
         spec.commandLine().getOut().print(s);
         spec.commandLine().getOut().flush();
         return 0;

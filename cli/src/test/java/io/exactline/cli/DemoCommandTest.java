@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.exactline.core.io.OnnxLoader;
 import io.exactline.core.line.ExactLine;
@@ -38,8 +40,8 @@ class DemoCommandTest {
     }
 
     @Test
-    void runsExactLineOnTheBundledAcasXuNetworkAndListsTheAdvisoryAlongTheLine() throws Exception {
-        Cli.Result result = Cli.run("demo");
+    void runsExactLineOnTheBundledAcasXuNetworkAndListsTheAdvisoryAlongTheLine(@TempDir Path dir) throws Exception {
+        Cli.Result result = Cli.run("demo", "--out", dir.toString());
 
         Network network;
         try (InputStream in = DemoCommand.class.getResourceAsStream("/io/exactline/acasxu/onnx/"
@@ -58,5 +60,9 @@ class DemoCommandTest {
         assertThat(runs.get(runs.size() - 1)).contains("..   1000 ft");
         assertThat(runs.size()).as("advisory runs").isGreaterThan(1);
         assertThat(runs.get(0)).contains("COC clear of conflict");
+        assertThat(dir.resolve("top-down-1_1.png")).isNotEmptyFile();
+        assertThat(result.out()).contains("Picture  " + dir.resolve("top-down-1_1.png").toAbsolutePath());
+        // phi_1 holds on N_1,1 (VNN-COMP 2021 ground truth): the demo must prove it within its time budget.
+        assertThat(result.out()).contains("Verdict  unsat (engine ");
     }
 }

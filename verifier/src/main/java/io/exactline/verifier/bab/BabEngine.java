@@ -476,6 +476,7 @@ public final class BabEngine implements Engine {
             if (candidates.isEmpty()) {
                 unknown.compareAndSet(null, "precision: a box of case " + (p.caseIndex() + 1) + " is too small to"
                         + " bisect in double precision and its bounds do not decide it: " + p.box());
+                stop.set(true);
                 return;
             }
             List<double[]> objectives = objectives(form, closed);
