@@ -13,13 +13,16 @@ import io.exactline.core.BadInputException;
  * <h2>What is computed</h2>
  * {@link #bounds} walks the ops of the {@link BoundNetwork} forward. Every tensor gets interval bounds from the
  * previous one; with {@link BoundOptions#forwardSymbolic()} also the concretisation of linear bounds in terms of
- * the input, propagated alongside. Before an activation layer, the pre-activation bounds are intersected with
- * a parent's bounds (a sub-problem's bounds are valid bounds of its children), clipped to the fixed pieces, and
- * with {@link BoundOptions#backSubstitution()} every unit still unstable is tightened by back-substitution:
- * the linear form {@code +-z_j} is pushed back op by op to the input, each activation replaced by the line of its
- * relaxation ({@link ActivationOp}) that bounds it from the needed side, and the result concretised over the
- * box. The outputs are tightened the same way. {@link #lowerBound} back-substitutes an objective
- * {@code c . y} against given layer bounds.
+ * the input, propagated alongside. Before an activation or max-pooling layer and at the output, the bounds are
+ * intersected with a parent's (a sub-problem's bounds hold on its children) and with the parent's input-level
+ * linear bounds concretised over the new box, clipped to the fixed pieces, and with
+ * {@link BoundOptions#backSubstitution()} every unit still unstable is tightened by back-substitution: the
+ * linear forms {@code z_j} and {@code -z_j} are pushed back op by op to the input, each activation replaced by
+ * the line of its relaxation ({@link ActivationOp}, {@link MaxPoolOp}) that bounds it from the needed side, and
+ * concretised over the box. On the way the rows are also concretised over each earlier pre-activation tensor;
+ * a unit whose best bounds so far settle it on one piece is not pushed further. Units the parent settled are
+ * never back-substituted again. {@link #lowerBound} back-substitutes an objective {@code c . y} against given
+ * layer bounds, optionally improving the lower slopes of unstable ReLUs by alpha-CROWN steps.
  *
  * <h2>Soundness in floating point</h2>
  * Every returned bound holds for the network evaluated in exact real arithmetic on its stored doubles. Each
@@ -28,14 +31,16 @@ import io.exactline.core.BadInputException;
  * {@code L . x + l <= v <= U . x + u}; for intervals, {@code lo <= v <= hi}. A step computes its new
  * coefficients in plain floating point, which makes them some doubles, not the exact products; the invariant
  * for the new doubles then holds up to the error of the dot products involved, and that error is bounded by
- * {@link Rounding#slack} from the magnitudes of the coefficients and of the tensor's known bounds (the
- * <i>slack weights</i> of {@link LinearOp}; for activations {@code B_j >= max(|sL_j| M_j + |tL_j|,
- * |sU_j| M_j + |tU_j|)} with {@code M_j >= |z_j|}). The constant ({@code beta}, {@code l}, {@code lo}) is moved
- * outward by that slack with directed rounding ({@code Math.nextDown}/{@code nextUp} after each operation).
- * So the rounding of the coefficients is never trusted, only charged. Relaxation lines are made valid by
- * computing their offsets over the vertices with outward rounding, whatever (rounded) slopes were chosen.
- * Underflow is charged by an absolute term ({@link Rounding#underflow}); NaN bounds, possible only after
- * overflow, are replaced by infinities.
+ * {@link Rounding#slack} ({@code |fl(s) - s| <= gamma_n sum |a_i b_i|}, Higham's Lemma 3.1) from the magnitudes
+ * of the coefficients and of the tensor's known bounds (the <i>slack weights</i> of {@link LinearOp}; for
+ * activations {@code B_j >= max(|sL_j| M_j + |tL_j|, |sU_j| M_j + |tU_j|)} with {@code M_j >= |z_j|}). The
+ * constant ({@code beta}, {@code l}, {@code lo}) is moved outward by that slack with directed rounding
+ * ({@code Math.nextDown}/{@code nextUp} after each operation). So the rounding of the coefficients is never
+ * trusted, only charged. Relaxation lines are made valid by computing their offsets over the vertices with
+ * outward rounding, whatever (rounded) slopes were chosen; intermediate concretisations use a box that contains
+ * the known bounds. Underflow is charged by an absolute term ({@link Rounding#underflow}); NaN bounds, possible
+ * only after overflow, are replaced by infinities. Heuristic choices (slopes, alpha steps, which units to
+ * tighten, when to stop) only ever affect tightness.
  *
  * <h2>Use</h2>
  * One computer per thread: it owns reusable work arrays and is not thread-safe. The {@link BoundNetwork} is
@@ -61,6 +66,16 @@ public final class BoundComputer {
     private final double[] scratchLo;
     private final double[] scratchHi;
     private final int[] units;
+    private final double[] pair = new double[2];
+    private final int[][] poolChoice;
+    private final double[][] poolTop;
+    private final boolean[][] poolStable;
+    private final int[][] irregular;
+    private final int[] irregularCount;
+    private final double[][] center;
+    private final double[][] spread;
+    private int[] origin = new int[0];
+    private double[] stage = new double[0];
     private double[] rowsA = new double[0];
     private double[] rowsB = new double[0];
     private double[] constants = new double[0];
@@ -84,6 +99,13 @@ public final class BoundComputer {
         this.tL = new double[opCount][];
         this.sU = new double[opCount][];
         this.tU = new double[opCount][];
+        this.poolChoice = new int[opCount][];
+        this.poolTop = new double[opCount][];
+        this.poolStable = new boolean[opCount][];
+        this.irregular = new int[opCount][];
+        this.irregularCount = new int[opCount];
+        this.center = new double[opCount][];
+        this.spread = new double[opCount][];
         for (int i = 0; i < opCount; i++) {
             Op op = network.op(i);
             weights[i] = new double[op.outputSize()];
@@ -93,6 +115,14 @@ public final class BoundComputer {
                 tL[i] = new double[n];
                 sU[i] = new double[n];
                 tU[i] = new double[n];
+                irregular[i] = new int[n];
+                center[i] = new double[n];
+                spread[i] = new double[n];
+            } else if (op instanceof MaxPoolOp) {
+                int n = op.outputSize();
+                poolChoice[i] = new int[n];
+                poolTop[i] = new double[n];
+                poolStable[i] = new boolean[n];
             }
         }
         this.abs = new double[opCount + 1][];
@@ -164,11 +194,12 @@ public final class BoundComputer {
     public ObjectiveBound lowerBound(LayerBounds bounds, double[] objective) {
         checkObjective(objective);
         prepare(bounds);
-        ObjectiveBound plain = objectiveBound(bounds, objective);
+        double[][] mu = newMu();
+        ObjectiveBound plain = objectiveBound(bounds, objective, mu);
         if (options.alphaSteps() == 0) {
             return plain;
         }
-        return optimiseAlpha(bounds, objective, plain);
+        return optimiseAlpha(bounds, objective, plain, mu);
     }
 
     /** A sound upper bound on {@code objective . f(x)} over the sub-problem of {@code bounds}. */
@@ -235,6 +266,7 @@ public final class BoundComputer {
         prepared = null;
         double[][] lower = new double[opCount + 1][];
         double[][] upper = new double[opCount + 1][];
+        LinearBounds[] linearBounds = new LinearBounds[opCount + 1];
         lower[0] = box.lower();
         upper[0] = box.upper();
         setAbs(0, lower[0], upper[0]);
@@ -260,6 +292,11 @@ public final class BoundComputer {
                     double forwardTiny = Rounding.underflow(width, Math.max(maxMagnitude, absMax[0]));
                     linear.forward(current, next, forwardWeights, forwardTiny);
                 }
+            } else if (op instanceof MaxPoolOp pool) {
+                relaxPool(i, pool, lower[i], upper[i], lo, hi);
+                if (options.forwardSymbolic()) {
+                    forwardPool(i, current, next);
+                }
             } else {
                 ActivationOp activation = (ActivationOp) op;
                 int k = net.activationIndexOfOp(i);
@@ -278,28 +315,53 @@ public final class BoundComputer {
                 current.concretize(lower[0], upper[0], abs[0], tiny[0], scratchLo, scratchHi);
                 intersect(lo, hi, scratchLo, scratchHi, n);
             }
-            boolean beforeActivation = i + 1 < opCount && net.op(i + 1) instanceof ActivationOp;
-            if (beforeActivation || i + 1 == opCount) {
-                if (!tighten(i + 1, lo, hi, box, pattern, parent, beforeActivation)) {
+            Op consumer = i + 1 < opCount ? net.op(i + 1) : null;
+            if (!(consumer instanceof LinearOp)) {
+                if (!tighten(i + 1, lower, upper, box, pattern, parent, consumer, linearBounds)) {
                     return Optional.empty();
                 }
             }
             setAbs(i + 1, lo, hi);
         }
-        LayerBounds result = new LayerBounds(net, box, pattern, lower, upper);
+        LayerBounds result = new LayerBounds(net, box, pattern, lower, upper, linearBounds);
         prepared = result;
         return Optional.of(result);
     }
 
     /**
-     * Intersects tensor {@code t}'s bounds with the parent's and the pattern's pieces and back-substitutes the
-     * units left unstable; false when the bounds cross (void sub-problem).
+     * Intersects tensor {@code t}'s bounds with the parent's (and with the parent's linear bounds concretised over
+     * the new box) and with the pattern's pieces, then back-substitutes the units left unstable, recording their
+     * linear bounds in {@code linear[t]}; false when the bounds cross (void sub-problem). {@code consumer} is the
+     * op reading tensor {@code t}: an activation (its unstable free units are tightened), a max pool (the
+     * elements of its unstable windows) or none for the network output (every unit).
      */
-    private boolean tighten(int t, double[] lo, double[] hi, Box box, PartialPattern pattern, LayerBounds parent,
-            boolean beforeActivation) {
+    private boolean tighten(int t, double[][] lower, double[][] upper, Box box, PartialPattern pattern,
+            LayerBounds parent, Op consumer, LinearBounds[] linear) {
+        boolean beforeActivation = consumer instanceof ActivationOp;
+        double[] lo = lower[t];
+        double[] hi = upper[t];
         int n = lo.length;
+        LinearBounds inherited = parent == null ? null : parent.linearBounds(t);
+        boolean reuse = inherited != null && options.reuseParentLinearBounds();
         if (parent != null) {
             intersect(lo, hi, parent.tensorLower(t), parent.tensorUpper(t), n);
+        }
+        if (options.backSubstitution() || reuse) {
+            linear[t] = new LinearBounds(net.inputSize(), n);
+        }
+        if (inherited != null) {
+            double[] boxLo = box.lower();
+            double[] boxHi = box.upper();
+            for (int j = 0; j < n; j++) {
+                if (inherited.present[j]) {
+                    inherited.concretize(j, boxLo, boxHi, abs[0], tiny[0], pair);
+                    lo[j] = Math.max(lo[j], pair[0]);
+                    hi[j] = Math.min(hi[j], pair[1]);
+                    if (reuse) {
+                        linear[t].copy(j, inherited);
+                    }
+                }
+            }
         }
         ActivationOp activation = beforeActivation ? (ActivationOp) net.op(t) : null;
         int[] states = beforeActivation ? pattern.layerStates(net.activationIndexOfOp(t)) : null;
@@ -312,19 +374,20 @@ public final class BoundComputer {
         if (!options.backSubstitution()) {
             return true;
         }
+        boolean[] contested = consumer instanceof MaxPoolOp pool ? contestedElements(pool, lo, hi) : null;
         int count = 0;
         for (int j = 0; j < n; j++) {
             boolean wanted = beforeActivation
                     ? states[j] == PartialPattern.FREE && activation.pieceOf(lo[j], hi[j]) < 0
-                    : true;
-            if (wanted) {
+                    : contested == null || contested[j];
+            if (wanted && !(reuse && inherited.present[j])) {
                 units[count++] = j;
             }
         }
         if (count == 0) {
             return true;
         }
-        backSubstituteUnits(t, count, box);
+        backSubstituteUnits(t, count, box, linear[t], lower, upper);
         for (int q = 0; q < count; q++) {
             int j = units[q];
             lo[j] = Math.max(lo[j], results[2 * q]);
@@ -334,6 +397,82 @@ public final class BoundComputer {
             clip(activation, states, lo, hi);
         }
         return !crossed(lo, hi);
+    }
+
+    /** The input elements of the windows that the bounds {@code [lo, hi]} leave unstable. */
+    private boolean[] contestedElements(MaxPoolOp pool, double[] lo, double[] hi) {
+        int windows = pool.outputSize();
+        int[] choice = new int[windows];
+        boolean[] stable = new boolean[windows];
+        pool.relax(lo, hi, choice, new double[windows], stable, new double[windows], new double[windows]);
+        boolean[] contested = new boolean[lo.length];
+        for (int u = 0; u < windows; u++) {
+            if (!stable[u]) {
+                for (int e = pool.windowStart(u); e < pool.windowStart(u + 1); e++) {
+                    contested[pool.element(e)] = true;
+                }
+            }
+        }
+        return contested;
+    }
+
+    /** The relaxation, interval image and slack weights of max-pool op {@code i} from its input bounds. */
+    private void relaxPool(int i, MaxPoolOp pool, double[] lo, double[] hi, double[] outLo, double[] outHi) {
+        pool.relax(lo, hi, poolChoice[i], poolTop[i], poolStable[i], outLo, outHi);
+        double[] w = weights[i];
+        for (int u = 0; u < w.length; u++) {
+            w[u] = Rounding.up(abs[i][poolChoice[i][u]] + Math.abs(poolTop[i][u]));
+        }
+    }
+
+    /** Forward symbolic bounds through max-pool op {@code i}: lower form of the chosen element, upper form or top. */
+    private void forwardPool(int i, SymbolicBounds in, SymbolicBounds out) {
+        int nIn = in.size;
+        int n = poolChoice[i].length;
+        out.reset(n);
+        for (int c = 0; c <= in.inputs; c++) {
+            for (int u = 0; u < n; u++) {
+                int k = poolChoice[i][u];
+                out.lower[c * n + u] = in.lower[c * nIn + k];
+                out.upper[c * n + u] = poolStable[i][u] ? in.upper[c * nIn + k] : 0.0;
+            }
+        }
+        for (int u = 0; u < n; u++) {
+            if (!poolStable[i][u]) {
+                out.upper[in.inputs * n + u] = poolTop[i][u];
+            }
+        }
+    }
+
+    /**
+     * Back-substitution through max-pool op {@code i}: {@code mu_u y_u >= mu_u x_k*} for {@code mu_u >= 0} or a
+     * stable window, else {@code mu_u y_u >= mu_u top_u}.
+     */
+    private void poolBackward(int i, MaxPoolOp pool, double[] rows, double[] next, int count) {
+        int n = pool.outputSize();
+        int nIn = pool.inputSize();
+        int[] choice = poolChoice[i];
+        double[] top = poolTop[i];
+        boolean[] stable = poolStable[i];
+        double[] w = weights[i];
+        double kappa = Rounding.kappa(pool.terms());
+        for (int r = 0; r < count; r++) {
+            int in = r * n;
+            int out = r * nIn;
+            Arrays.fill(next, out, out + nIn, 0.0);
+            double c = 0.0;
+            double s = 0.0;
+            for (int u = 0; u < n; u++) {
+                double m = rows[in + u];
+                if (m >= 0.0 || stable[u]) {
+                    next[out + choice[u]] += m;
+                } else {
+                    c += m * top[u];
+                }
+                s += Math.abs(m) * w[u];
+            }
+            constants[r] = Rounding.addDown(constants[r], c, Rounding.slack(kappa, tiny[i], s));
+        }
     }
 
     private static void clip(ActivationOp activation, int[] states, double[] lo, double[] hi) {
@@ -380,10 +519,28 @@ public final class BoundComputer {
         double[] tl = tL[i];
         double[] su = sU[i];
         double[] tu = tU[i];
+        int[] list = irregular[i];
+        int count = 0;
+        double kappa = Rounding.kappa(lo.length + 1L);
         for (int j = 0; j < lo.length; j++) {
             activation.relax(j, lo[j], hi[j], states[j], Double.NaN, sl, tl, su, tu);
             w[j] = slackWeight(sl[j], tl[j], su[j], tu[j], a[j]);
+            if (!(sl[j] == su[j] && w[j] == 0.0)) {
+                list[count++] = j;
+            }
+            double l = lo[j];
+            double h = hi[j];
+            if (Double.isFinite(l) && Double.isFinite(h)) {
+                double c = l + 0.5 * (h - l);
+                double radius = Math.max(Rounding.up(h - c), Rounding.up(c - l));
+                center[i][j] = c;
+                spread[i][j] = Rounding.up(radius + Rounding.up(kappa * a[j]));
+            } else {
+                center[i][j] = 0.0;
+                spread[i][j] = Double.POSITIVE_INFINITY;
+            }
         }
+        irregularCount[i] = count;
     }
 
     /** {@code B_j}: 0 when both lines are exact in floating point (slopes 0 or 1, no offset). */
@@ -442,14 +599,22 @@ public final class BoundComputer {
         if (constants.length < rows) {
             constants = new double[rows];
             results = new double[rows];
+            origin = new int[rows];
+            stage = new double[rows];
         }
     }
 
     /**
      * Lower bounds of {@code z_j} and {@code -z_j} for the first {@code count} entries {@code j} of {@link #units}
-     * of tensor {@code t}, into {@code results[2q]} and {@code results[2q + 1]}.
+     * of tensor {@code t}, into {@code results[2q]} and {@code results[2q + 1]}; the input-level linear bounds of
+     * the units back-substituted all the way into {@code record}.
+     *
+     * <p>Each time the rows reach the pre-activations of an earlier activation layer they are also concretised
+     * over that tensor's bounds (a valid bound too, DeepPoly's intermediate concretisation); a unit whose best
+     * bounds so far already put it on one piece needs no more work, and its two rows are dropped.
      */
-    private void backSubstituteUnits(int t, int count, Box box) {
+    private void backSubstituteUnits(int t, int count, Box box, LinearBounds record, double[][] lower,
+            double[][] upper) {
         int rows = 2 * count;
         int n = net.tensorSize(t);
         ensureRows(rows);
@@ -459,12 +624,75 @@ public final class BoundComputer {
             rowsA[(2 * q + 1) * n + units[q]] = -1.0;
         }
         Arrays.fill(constants, 0, rows, 0.0);
-        double[] rows0 = backSubstitute(t, rows, null);
+        Arrays.fill(results, 0, rows, Double.NEGATIVE_INFINITY);
+        for (int r = 0; r < rows; r++) {
+            origin[r] = r;
+        }
+        ActivationOp target = t < opCount && net.op(t) instanceof ActivationOp a ? a : null;
+        double[] targetLo = lower[t];
+        double[] targetHi = upper[t];
+        double[] current = rowsA;
+        double[] next = rowsB;
+        int alive = rows;
+        for (int i = t - 1; i >= 0 && alive > 0; i--) {
+            Op op = net.op(i);
+            boolean settle = op instanceof ActivationOp && target != null && i > 0;
+            if (op instanceof LinearOp linear) {
+                linear.backward(current, next, alive, constants, weights[i], tiny[i]);
+            } else if (op instanceof MaxPoolOp pool) {
+                poolBackward(i, pool, current, next, alive);
+            } else {
+                activationBackward(i, current, next, alive, settle);
+            }
+            double[] swap = current;
+            current = next;
+            next = swap;
+            if (settle) {
+                alive = dropSettled(current, alive, op.inputSize(), target, targetLo, targetHi);
+            }
+        }
         double[] lo = box.lower();
         double[] hi = box.upper();
-        for (int r = 0; r < rows; r++) {
-            results[r] = concretize(rows0, r, lo, hi);
+        for (int r = 0; r < alive; r++) {
+            int o = origin[r];
+            results[o] = Math.max(results[o], concretize(current, r, lo, hi));
         }
+        for (int r = 0; r + 1 < alive; r += 2) {
+            int q = origin[r] / 2;
+            record.set(units[q], current, r, constants[r], r + 1, constants[r + 1]);
+        }
+    }
+
+    /**
+     * Takes the {@code alive} rows' concretisations over an intermediate tensor (of {@code n} units) from
+     * {@link #stage} into {@link #results}, then drops the row pairs of units the results settle on one piece of
+     * {@code target}; returns the number of rows left. Pairs stay adjacent, lower row first.
+     */
+    private int dropSettled(double[] rows, int alive, int n, ActivationOp target, double[] targetLo,
+            double[] targetHi) {
+        for (int r = 0; r < alive; r++) {
+            int o = origin[r];
+            results[o] = Math.max(results[o], stage[r]);
+        }
+        int kept = 0;
+        for (int r = 0; r + 1 < alive; r += 2) {
+            int o = origin[r];
+            int j = units[o / 2];
+            double l = Math.max(targetLo[j], results[o]);
+            double u = Math.min(targetHi[j], -results[o + 1]);
+            if (target.pieceOf(l, u) >= 0 || l > u) {
+                continue;
+            }
+            if (kept != r) {
+                System.arraycopy(rows, r * n, rows, kept * n, 2 * n);
+                constants[kept] = constants[r];
+                constants[kept + 1] = constants[r + 1];
+                origin[kept] = origin[r];
+                origin[kept + 1] = origin[r + 1];
+            }
+            kept += 2;
+        }
+        return kept;
     }
 
     /**
@@ -479,11 +707,16 @@ public final class BoundComputer {
             Op op = net.op(i);
             if (op instanceof LinearOp linear) {
                 linear.backward(current, next, rows, constants, weights[i], tiny[i]);
+            } else if (op instanceof MaxPoolOp pool) {
+                if (mu != null) {
+                    System.arraycopy(current, 0, mu[i], 0, op.outputSize());
+                }
+                poolBackward(i, pool, current, next, rows);
             } else {
                 if (mu != null) {
                     System.arraycopy(current, 0, mu[i], 0, op.outputSize());
                 }
-                activationBackward(i, current, next, rows);
+                activationBackward(i, current, next, rows, false);
             }
             double[] swap = current;
             current = next;
@@ -492,34 +725,68 @@ public final class BoundComputer {
         return current;
     }
 
-    private void activationBackward(int i, double[] rows, double[] next, int count) {
+    /**
+     * Back-substitution through activation op {@code i}: each coefficient {@code mu_j} picks the lower line
+     * ({@code mu_j > 0}) or the upper one. Units whose two lines coincide with slope 0 or 1 and no offset (stable
+     * ReLUs) just scale exactly; only the others, listed in {@link #irregular}, need the choice, an offset and
+     * slack. With {@code settle} set, also concretises each new row over the op's input bounds into
+     * {@link #stage}, using the box {@code [center - spread, center + spread]} that contains them (so the sum needs
+     * no branches; {@code spread} also carries the dot product's error term).
+     */
+    private void activationBackward(int i, double[] rows, double[] next, int count, boolean settle) {
         double[] sl = sL[i];
         double[] tl = tL[i];
         double[] su = sU[i];
         double[] tu = tU[i];
         double[] w = weights[i];
+        int[] list = irregular[i];
+        int listed = irregularCount[i];
+        double[] c0 = center[i];
+        double[] e = spread[i];
         int n = sl.length;
         double kappa = Rounding.kappa(n + 1L);
         for (int r = 0; r < count; r++) {
             int base = r * n;
+            for (int j = 0; j < n; j++) {
+                next[base + j] = rows[base + j] * sl[j];
+            }
             double c = 0.0;
             double s = 0.0;
-            for (int j = 0; j < n; j++) {
+            for (int q = 0; q < listed; q++) {
+                int j = list[q];
                 double m = rows[base + j];
                 if (m > 0.0) {
-                    next[base + j] = m * sl[j];
                     c += m * tl[j];
                     s += m * w[j];
                 } else if (m < 0.0) {
                     next[base + j] = m * su[j];
                     c += m * tu[j];
                     s -= m * w[j];
-                } else {
-                    next[base + j] = 0.0;
                 }
             }
             if (s != 0.0 || c != 0.0) {
                 constants[r] = Rounding.addDown(constants[r], c, Rounding.slack(kappa, tiny[i], s));
+            }
+            if (settle) {
+                double v0 = 0.0;
+                double v1 = 0.0;
+                double s0 = 0.0;
+                double s1 = 0.0;
+                int j = 0;
+                for (; j + 1 < n; j += 2) {
+                    double nu0 = next[base + j];
+                    double nu1 = next[base + j + 1];
+                    v0 += nu0 * c0[j];
+                    v1 += nu1 * c0[j + 1];
+                    s0 += Math.abs(nu0) * e[j];
+                    s1 += Math.abs(nu1) * e[j + 1];
+                }
+                if (j < n) {
+                    v0 += next[base + j] * c0[j];
+                    s0 += Math.abs(next[base + j]) * e[j];
+                }
+                double spreadSum = Rounding.up(Rounding.sumUp(s0 + s1, n) + tiny[i]);
+                stage[r] = Rounding.saneLower(Rounding.addDown(constants[r], v0 + v1, spreadSum));
             }
         }
     }
@@ -559,6 +826,8 @@ public final class BoundComputer {
             tiny[i] = Rounding.underflow(width, Math.max(absMax[i], absMax[0]));
             if (op instanceof LinearOp linear) {
                 linear.slackWeights(abs[i], absMax[i], weights[i]);
+            } else if (op instanceof MaxPoolOp pool) {
+                relaxPool(i, pool, bounds.tensorLower(i), bounds.tensorUpper(i), scratchLo, scratchHi);
             } else {
                 int k = net.activationIndexOfOp(i);
                 relaxLayer(i, (ActivationOp) op, bounds.tensorLower(i), bounds.tensorUpper(i),
@@ -571,7 +840,7 @@ public final class BoundComputer {
     private double[][] newMu() {
         double[][] mu = new double[opCount][];
         for (int i = 0; i < opCount; i++) {
-            if (net.op(i) instanceof ActivationOp) {
+            if (!(net.op(i) instanceof LinearOp)) {
                 mu[i] = new double[net.op(i).outputSize()];
             }
         }
@@ -579,11 +848,10 @@ public final class BoundComputer {
     }
 
     /** One back-substitution of {@code objective} with the current relaxations. */
-    private ObjectiveBound objectiveBound(LayerBounds bounds, double[] objective) {
+    private ObjectiveBound objectiveBound(LayerBounds bounds, double[] objective, double[][] mu) {
         ensureRows(1);
         System.arraycopy(objective, 0, rowsA, 0, objective.length);
         constants[0] = 0.0;
-        double[][] mu = newMu();
         double[] rows0 = backSubstitute(opCount, 1, mu);
         Box box = bounds.box();
         double[] lo = box.lower();
@@ -602,13 +870,22 @@ public final class BoundComputer {
             int i = net.activationOp(k);
             double[] m = mu[i];
             double[] scores = new double[m.length];
+            LinearBounds forms = bounds.linearBounds(i);
             for (int j = 0; j < m.length; j++) {
                 boolean unstable = sL[i][j] != sU[i][j] || tL[i][j] != tU[i][j];
                 if (unstable) {
                     scores[j] = Math.abs(m[j] * (m[j] >= 0 ? tL[i][j] : tU[i][j]));
+                    if (forms != null && forms.present[j]) {
+                        forms.shareLooseness(j, lo, hi, scores[j], splitScores);
+                    }
                 }
             }
             unitScores[k] = scores;
+        }
+        for (int k = 0; k < d; k++) {
+            if (!box.canBisect(k)) {
+                splitScores[k] = 0.0;
+            }
         }
         return new ObjectiveBound(lower, coefficients, constants[0], candidate, splitScores, unitScores);
     }
@@ -621,27 +898,14 @@ public final class BoundComputer {
      * relaxed network's pre-activation there. Every iterate is a valid relaxation, so the best bound seen is
      * sound.
      */
-    private ObjectiveBound optimiseAlpha(LayerBounds bounds, double[] objective, ObjectiveBound start) {
+    private ObjectiveBound optimiseAlpha(LayerBounds bounds, double[] objective, ObjectiveBound start,
+            double[][] mu) {
+        ObjectiveBound current = start;
         ObjectiveBound best = start;
-        double[][] mu = newMu();
         double[][] z = newMu();
         double step = 0.5;
         for (int iteration = 0; iteration < options.alphaSteps(); iteration++) {
-            ensureRows(1);
-            System.arraycopy(objective, 0, rowsA, 0, objective.length);
-            constants[0] = 0.0;
-            double[] rows0 = backSubstitute(opCount, 1, mu);
-            double[] lo = bounds.box().lower();
-            double[] hi = bounds.box().upper();
-            double value = concretize(rows0, 0, lo, hi);
-            if (value > best.lower()) {
-                best = objectiveBound(bounds, objective);
-            }
-            double[] x = new double[lo.length];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = rows0[k] > 0 ? lo[k] : hi[k];
-            }
-            relaxedForward(x, mu, z);
+            relaxedForward(current.candidateView(), mu, z);
             boolean moved = false;
             for (int i = 0; i < opCount; i++) {
                 if (net.op(i) instanceof ActivationOp activation && activation.convexKinkAtOrigin()) {
@@ -652,6 +916,10 @@ public final class BoundComputer {
                 break;
             }
             step *= 0.8;
+            current = objectiveBound(bounds, objective, mu);
+            if (current.lower() > best.lower()) {
+                best = current;
+            }
         }
         prepared = null;
         return best;
@@ -701,6 +969,10 @@ public final class BoundComputer {
             double[] out = new double[op.outputSize()];
             if (op instanceof LinearOp linear) {
                 linear.apply(v, out);
+            } else if (op instanceof MaxPoolOp) {
+                for (int u = 0; u < out.length; u++) {
+                    out[u] = mu[i][u] >= 0 || poolStable[i][u] ? v[poolChoice[i][u]] : poolTop[i][u];
+                }
             } else {
                 System.arraycopy(v, 0, z[i], 0, v.length);
                 for (int j = 0; j < out.length; j++) {

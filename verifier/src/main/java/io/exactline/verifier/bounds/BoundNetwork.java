@@ -4,22 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.exactline.core.layer.AveragePool2d;
+import io.exactline.core.layer.Conv2d;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
 import io.exactline.core.layer.ElementwisePiecewiseLinear;
 import io.exactline.core.layer.Layer;
+import io.exactline.core.layer.MaxPool2d;
 import io.exactline.core.layer.Reshape;
 import io.exactline.core.layer.Transpose;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.UnsupportedNetworkException;
 
 /**
- * A network compiled for bound propagation: a chain of ops, each affine ({@code y = A x + b}) or an element-wise
- * piecewise-linear activation, over flat arrays. Tensor {@code t} is the input of op {@code t} and the output of
+ * A network compiled for bound propagation: a chain of ops, each affine ({@code y = A x + b}: dense,
+ * convolution, average pooling, scaling, transpose), an element-wise piecewise-linear activation, or a max
+ * pooling, over flat arrays. Tensor {@code t} is the input of op {@code t} and the output of
  * op {@code t - 1}; tensor 0 is the network input. Reshapes, identity transposes and unit scalings are dropped,
  * which changes no value.
  *
- * <p>Activation layers are numbered from 0 at the input side; {@link #networkLayerIndex} maps them back to the
+ * <p>Activation layers (the element-wise ones; max pooling is bounded but never branched on) are numbered from 0
+ * at the input side; {@link #networkLayerIndex} maps them back to the
  * core network's layers. Immutable and thread-safe: compile once, share between the {@link BoundComputer}s of
  * several threads.
  */
@@ -64,6 +69,8 @@ public final class BoundNetwork {
                 activationOps.add(ops.size());
                 activationLayers.add(i);
                 ops.add(ActivationOp.of(activation));
+            } else if (layer instanceof MaxPool2d pool) {
+                ops.add(new MaxPoolOp(pool));
             } else {
                 compileAffine(network, i, layer).ifPresent(ops::add);
             }
@@ -85,6 +92,12 @@ public final class BoundNetwork {
         }
         if (layer instanceof Reshape) {
             return Optional.empty();
+        }
+        if (layer instanceof Conv2d conv) {
+            return Optional.of(LayerAffineOp.of(conv));
+        }
+        if (layer instanceof AveragePool2d pool) {
+            return Optional.of(LayerAffineOp.of(pool));
         }
         throw new UnsupportedNetworkException("bound propagation does not support " + network.source() + " layer "
                 + index + " (" + layer.describe() + ")");

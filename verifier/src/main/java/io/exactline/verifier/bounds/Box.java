@@ -117,6 +117,12 @@ public final class Box {
         return true;
     }
 
+    /** Whether coordinate {@code i} has a double strictly between its bounds, so that {@link #bisect} shrinks it. */
+    public boolean canBisect(int i) {
+        double m = midpoint(i);
+        return m > lower[i] && m < upper[i];
+    }
+
     /**
      * The two halves of the box cut at the midpoint of coordinate {@code i}: element 0 takes
      * {@code [lower_i, m]}, element 1 {@code [m, upper_i]}. Together they cover the box exactly.

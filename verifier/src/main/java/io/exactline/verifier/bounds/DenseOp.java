@@ -61,11 +61,6 @@ final class DenseOp implements LinearOp {
     }
 
     @Override
-    public boolean exact() {
-        return false;
-    }
-
-    @Override
     public void apply(double[] x, double[] out) {
         for (int j = 0; j < outputs; j++) {
             double v = bias[j];
@@ -108,24 +103,67 @@ final class DenseOp implements LinearOp {
         }
     }
 
+    /**
+     * {@code nu = mu^T W} as a sum of the rows of {@code W} with a non-zero {@code mu_j} (after a ReLU layer many
+     * are zero), four rows per pass over {@code nu}.
+     */
     @Override
     public void backward(double[] rows, double[] next, int count, double[] constants, double[] slackWeights,
             double tiny) {
+        int[] units = new int[outputs + 1];
+        int[] offsets = new int[outputs + 1];
+        double[] factors = new double[outputs + 1];
         for (int r = 0; r < count; r++) {
             int in = r * outputs;
             int out = r * inputs;
-            Arrays.fill(next, out, out + inputs, 0.0);
-            double c = 0.0;
-            double s = 0.0;
+            int nonZero = 0;
             for (int j = 0; j < outputs; j++) {
                 double m = rows[in + j];
-                if (m != 0.0) {
-                    c += m * bias[j];
-                    s += Math.abs(m) * slackWeights[j];
-                    int row = j * inputs;
-                    for (int k = 0; k < inputs; k++) {
-                        next[out + k] += m * weights[row + k];
-                    }
+                units[nonZero] = j;
+                offsets[nonZero] = j * inputs;
+                factors[nonZero] = m;
+                nonZero += m != 0.0 ? 1 : 0;
+            }
+            double c0 = 0.0;
+            double c1 = 0.0;
+            double s0 = 0.0;
+            double s1 = 0.0;
+            int p = 0;
+            for (; p + 1 < nonZero; p += 2) {
+                double m0 = factors[p];
+                double m1 = factors[p + 1];
+                c0 += m0 * bias[units[p]];
+                c1 += m1 * bias[units[p + 1]];
+                s0 += Math.abs(m0) * slackWeights[units[p]];
+                s1 += Math.abs(m1) * slackWeights[units[p + 1]];
+            }
+            if (p < nonZero) {
+                c0 += factors[p] * bias[units[p]];
+                s0 += Math.abs(factors[p]) * slackWeights[units[p]];
+            }
+            double c = c0 + c1;
+            double s = s0 + s1;
+            Arrays.fill(next, out, out + inputs, 0.0);
+            int q = 0;
+            for (; q + 3 < nonZero; q += 4) {
+                double m0 = factors[q];
+                double m1 = factors[q + 1];
+                double m2 = factors[q + 2];
+                double m3 = factors[q + 3];
+                int r0 = offsets[q];
+                int r1 = offsets[q + 1];
+                int r2 = offsets[q + 2];
+                int r3 = offsets[q + 3];
+                for (int k = 0; k < inputs; k++) {
+                    next[out + k] += m0 * weights[r0 + k] + m1 * weights[r1 + k] + m2 * weights[r2 + k]
+                            + m3 * weights[r3 + k];
+                }
+            }
+            for (; q < nonZero; q++) {
+                double m = factors[q];
+                int row = offsets[q];
+                for (int k = 0; k < inputs; k++) {
+                    next[out + k] += m * weights[row + k];
                 }
             }
             constants[r] = Rounding.addDown(constants[r], c, Rounding.slack(kappaBackward, tiny, s));

@@ -45,11 +45,6 @@ final class DiagonalOp implements LinearOp {
     }
 
     @Override
-    public boolean exact() {
-        return false;
-    }
-
-    @Override
     public void apply(double[] x, double[] out) {
         for (int j = 0; j < scale.length; j++) {
             out[j] = scale[j] * x[j] + shift[j];

@@ -15,13 +15,16 @@ public final class LayerBounds {
     private final PartialPattern pattern;
     private final double[][] lower;
     private final double[][] upper;
+    private final LinearBounds[] linear;
 
-    LayerBounds(BoundNetwork network, Box box, PartialPattern pattern, double[][] lower, double[][] upper) {
+    LayerBounds(BoundNetwork network, Box box, PartialPattern pattern, double[][] lower, double[][] upper,
+            LinearBounds[] linear) {
         this.network = network;
         this.box = box;
         this.pattern = pattern;
         this.lower = lower;
         this.upper = upper;
+        this.linear = linear;
     }
 
     public BoundNetwork network() {
@@ -124,6 +127,11 @@ public final class LayerBounds {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The input-level linear bounds found for tensor {@code t}'s units by back-substitution, or null. */
+    LinearBounds linearBounds(int t) {
+        return linear[t];
     }
 
     double[] tensorLower(int t) {

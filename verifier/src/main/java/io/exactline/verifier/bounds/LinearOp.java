@@ -10,7 +10,7 @@ package io.exactline.verifier.bounds;
  * {@code kappa_n sum_j |mu_j| B_j + tiny} for the dot products it performs, where {@code tiny} (passed in by the
  * caller, see {@link BoundComputer}) covers products that underflow.
  */
-sealed interface LinearOp extends Op permits DenseOp, DiagonalOp, PermutationOp {
+sealed interface LinearOp extends Op permits DenseOp, DiagonalOp, PermutationOp, LayerAffineOp {
 
     /** Plain floating-point evaluation {@code out = A x + b}, for heuristics that need no soundness. */
     void apply(double[] x, double[] out);
@@ -20,9 +20,6 @@ sealed interface LinearOp extends Op permits DenseOp, DiagonalOp, PermutationOp 
      * is their maximum.
      */
     void slackWeights(double[] inAbs, double inAbsMax, double[] weights);
-
-    /** Whether the operation is exact in floating point (a permutation), so that no slack is owed. */
-    boolean exact();
 
     /**
      * The interval image: {@code outLo_j <= y_j <= outHi_j} for every {@code x} with {@code lo <= x <= hi}.

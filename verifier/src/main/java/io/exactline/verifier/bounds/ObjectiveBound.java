@@ -50,10 +50,16 @@ public final class ObjectiveBound {
         return candidate.clone();
     }
 
+    double[] candidateView() {
+        return candidate;
+    }
+
     /**
-     * A copy of the input split scores {@code |a_i| (upper_i - lower_i)}: how much of the gap between the bound
-     * and the linear function's value at the box centre input {@code i} accounts for. Splitting the input with
-     * the largest score halves the largest term (the smear heuristic of ReluVal, on the bound's own gradient).
+     * A copy of the input split scores: for input {@code i}, {@code |a_i| (upper_i - lower_i)} (its share of the
+     * linear function's variation over the box, the smear heuristic of ReluVal on the bound's own gradient) plus
+     * its share of the relaxation costs ({@link #unitScore}) of the unstable units, each cost split over the
+     * inputs in proportion to their contribution to that unit's pre-activation range. Inputs that cannot be
+     * bisected any further ({@link Box#canBisect}) score 0.
      */
     public double[] inputSplitScores() {
         return inputSplitScores.clone();

@@ -6,7 +6,7 @@ package io.exactline.verifier.bounds;
  * activation ({@link ActivationOp}). Identity layers (reshapes, unit scalings) are dropped when a
  * {@link BoundNetwork} is compiled.
  */
-sealed interface Op permits LinearOp, ActivationOp {
+sealed interface Op permits LinearOp, ActivationOp, MaxPoolOp {
     int inputSize();
 
     int outputSize();

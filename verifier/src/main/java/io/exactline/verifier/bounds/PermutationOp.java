@@ -46,11 +46,6 @@ final class PermutationOp implements LinearOp {
     }
 
     @Override
-    public boolean exact() {
-        return true;
-    }
-
-    @Override
     public void apply(double[] x, double[] out) {
         for (int o = 0; o < source.length; o++) {
             out[o] = x[source[o]];

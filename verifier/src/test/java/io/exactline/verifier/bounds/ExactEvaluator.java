@@ -3,15 +3,21 @@ package io.exactline.verifier.bounds;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.exactline.core.layer.AffineLayer;
+import io.exactline.core.layer.AveragePool2d;
+import io.exactline.core.layer.Conv2d;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
 import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.LeakyRelu;
+import io.exactline.core.layer.MaxPool2d;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.layer.Reshape;
 import io.exactline.core.layer.Transpose;
+import io.exactline.core.layer.Window2d;
 import io.exactline.core.network.Network;
+import io.exactline.core.network.Shape;
 
 /**
  * Evaluates a network in exact arithmetic on its stored doubles: every double is a dyadic rational, and sums and

@@ -11,13 +11,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.exactline.core.layer.AveragePool2d;
+import io.exactline.core.layer.Conv2d;
 import io.exactline.core.layer.ElementwiseAffine;
 import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.LeakyRelu;
+import io.exactline.core.layer.MaxPool2d;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.layer.Reshape;
 import io.exactline.core.layer.Transpose;
+import io.exactline.core.layer.Window2d;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
 
@@ -106,6 +110,60 @@ class RandomNetworkSoundnessTest {
             double[] objective = {1, 0.5, -2};
             check.checkObjective(objective, computer.lowerBound(b, objective).lower(), b.pattern(),
                     SamplingCheck.samples(box, 5_000, random));
+        }
+    }
+
+    /**
+     * A small convolutional network: padded convolution, ReLU, 2x2 max pooling, convolution, ReLU, 2x2 average
+     * pooling (divisor 4, so exact evaluation stays dyadic), flatten, dense.
+     */
+    private static Network convolutional(Random random) {
+        List<Layer> layers = new ArrayList<>();
+        Shape input = Shape.of(1, 6, 6);
+        layers.add(conv(random, input, 4, Window2d.of(3, 3).withPads(1, 1, 1, 1)));
+        layers.add(new Relu(Shape.of(4, 6, 6)));
+        layers.add(new MaxPool2d(Shape.of(4, 6, 6), Window2d.of(2, 2).withStrides(2, 2)));
+        layers.add(conv(random, Shape.of(4, 3, 3), 3, Window2d.of(2, 2)));
+        layers.add(new Relu(Shape.of(3, 2, 2)));
+        layers.add(new AveragePool2d(Shape.of(3, 2, 2), Window2d.of(2, 2), false));
+        layers.add(new Reshape(Shape.of(3, 1, 1), Shape.vector(3)));
+        layers.add(TestNetworks.randomDense(random, 2.0, 3, 2));
+        return new Network(layers, "conv");
+    }
+
+    private static Conv2d conv(Random random, Shape input, int outChannels, Window2d window) {
+        int inChannels = input.dim(0);
+        double[] kernel = new double[outChannels * inChannels * window.size()];
+        double scale = 2.0 / Math.sqrt(inChannels * window.size());
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] = (2 * random.nextDouble() - 1) * scale;
+        }
+        double[] bias = new double[outChannels];
+        for (int o = 0; o < outChannels; o++) {
+            bias[o] = random.nextDouble() - 0.5;
+        }
+        return new Conv2d(input, outChannels, 1, window, kernel, bias);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("methods")
+    void convolutionalNetworksWithPoolingNeverLeaveTheirBounds(String name, BoundOptions options) {
+        Random random = new Random(41);
+        for (int trial = 0; trial < 6; trial++) {
+            Network network = convolutional(random);
+            BoundNetwork net = BoundNetwork.of(network);
+            BoundComputer computer = new BoundComputer(net, options.withAlphaSteps(trial % 2 == 0 ? 0 : 4));
+            double[] center = new double[36];
+            for (int i = 0; i < center.length; i++) {
+                center[i] = random.nextDouble();
+            }
+            Box box = Box.around(center, trial < 3 ? 0.02 : 0.2);
+            LayerBounds b = computer.bounds(box, PartialPattern.free(net)).orElseThrow();
+            SamplingCheck check = new SamplingCheck(net);
+            check.checkLayers(b, SamplingCheck.samples(box, 3_000, random), 0);
+            double[] objective = {1, -1};
+            check.checkObjective(objective, computer.lowerBound(b, objective).lower(), b.pattern(),
+                    SamplingCheck.samples(box, 2_000, random));
         }
     }
 

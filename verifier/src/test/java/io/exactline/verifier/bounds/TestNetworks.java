@@ -1,8 +1,5 @@
 package io.exactline.verifier.bounds;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,7 +10,7 @@ import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
 
-/** Networks for the bound tests: random ones of given widths, and the ACAS Xu networks read from .nnet. */
+/** Random networks for the bound tests. */
 final class TestNetworks {
     private TestNetworks() {
     }
@@ -45,46 +42,5 @@ final class TestNetworks {
             b[j] = (2 * random.nextDouble() - 1) * scale / 4;
         }
         return new Dense(w, b);
-    }
-
-    /**
-     * The hidden and output layers of an ACAS Xu .nnet file as a network on normalised inputs (no input
-     * normalisation, no output scaling), which is what the VNN-COMP ONNX networks and properties use.
-     */
-    static Network acasXu(Path nnet) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(nnet)) {
-            if (!line.startsWith("//") && !line.isBlank()) {
-                lines.add(line);
-            }
-        }
-        int[] sizes = numbers(lines.get(1)).stream().mapToInt(Double::intValue).toArray();
-        int at = 7;
-        List<Layer> layers = new ArrayList<>();
-        for (int l = 1; l < sizes.length; l++) {
-            double[][] w = new double[sizes[l]][];
-            for (int j = 0; j < sizes[l]; j++) {
-                w[j] = numbers(lines.get(at++)).stream().mapToDouble(Double::doubleValue).toArray();
-            }
-            double[] b = new double[sizes[l]];
-            for (int j = 0; j < sizes[l]; j++) {
-                b[j] = numbers(lines.get(at++)).get(0);
-            }
-            layers.add(new Dense(w, b));
-            if (l < sizes.length - 1) {
-                layers.add(new Relu(Shape.vector(sizes[l])));
-            }
-        }
-        return new Network(layers, nnet.getFileName().toString());
-    }
-
-    private static List<Double> numbers(String line) {
-        List<Double> values = new ArrayList<>();
-        for (String part : line.split(",")) {
-            if (!part.isBlank()) {
-                values.add(Double.parseDouble(part.trim()));
-            }
-        }
-        return values;
     }
 }
