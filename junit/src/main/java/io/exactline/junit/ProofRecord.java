@@ -1,0 +1,44 @@
+package io.exactline.junit;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.exactline.core.network.Network;
+import io.exactline.verifier.cache.CachedProof;
+import io.exactline.verifier.property.Property;
+import io.exactline.verifier.verdict.Verdict;
+
+/**
+ * One proof attempt of a test, as {@link ExactlineExtension} reports it.
+ *
+ * @param network the network's source
+ * @param property the property's source
+ * @param engine the engine that found the answer (for a cached answer, the engine that found it first)
+ * @param verdict sat, unsat, timeout or unknown
+ * @param time how long the attempt took in this run
+ * @param cached whether the answer came from the proof cache
+ */
+public record ProofRecord(String network, String property, String engine, String verdict, Duration time,
+        boolean cached) {
+
+    /** The record of {@code verdict}, found in {@code time}, for {@code network} and {@code property}. */
+    public static ProofRecord of(Network network, Property property, Verdict verdict, Duration time) {
+        boolean cached = verdict.provenance().engine().equals(CachedProof.ENGINE);
+        String engine = cached ? verdict.provenance().settings().getOrDefault("provedBy", CachedProof.ENGINE)
+                : verdict.provenance().engine();
+        return new ProofRecord(network.source(), property.source(), engine, verdict.status(), time, cached);
+    }
+
+    /** The record as a JUnit report entry: keys network, property, engine, verdict, time, cached. */
+    public Map<String, String> reportEntry() {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("network", network);
+        entry.put("property", property);
+        entry.put("engine", engine);
+        entry.put("verdict", verdict);
+        entry.put("time", time.toString());
+        entry.put("cached", Boolean.toString(cached));
+        return entry;
+    }
+}
