@@ -37,7 +37,8 @@ import io.exactline.verifier.property.Property;
  *       deadline ends as a timeout, which fails its assertion.</li>
  *   <li>Keeps conclusive answers in a {@link ProofCache}, so an unchanged proof is not run twice.</li>
  *   <li>Publishes one report entry per proof (network, property, engine, verdict, time, cached) after the test,
- *       passed or failed.</li>
+ *       passed or failed, and prints it as one line to standard output (Maven Surefire does not show report
+ *       entries; IDEs do).</li>
  * </ul>
  *
  * <p>Configuration parameters (JUnit's {@code junit-platform.properties} or system properties):
@@ -116,7 +117,10 @@ public final class ExactlineExtension implements ParameterResolver, BeforeTestEx
         ProofSession.close();
         ProofSession session = context.getStore(NAMESPACE).remove(ProofSession.class, ProofSession.class);
         if (session != null) {
-            session.records().forEach(r -> context.publishReportEntry(r.reportEntry()));
+            for (ProofRecord r : session.records()) {
+                context.publishReportEntry(r.reportEntry());
+                System.out.println("[exactline] " + context.getDisplayName() + ": " + r.summary());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.exactline.junit;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.exactline.core.network.Network;
@@ -28,6 +29,12 @@ public record ProofRecord(String network, String property, String engine, String
         String engine = cached ? verdict.provenance().settings().getOrDefault("provedBy", CachedProof.ENGINE)
                 : verdict.provenance().engine();
         return new ProofRecord(network.source(), property.source(), engine, verdict.status(), time, cached);
+    }
+
+    /** One line, e.g. {@code acasxu:prop_1 on ACASXU_run2a_1_1_batch_2000: unsat by bab in 1.204 s (cached)}. */
+    public String summary() {
+        return property + " on " + network + ": " + verdict + " by " + engine + " in "
+                + String.format(Locale.ROOT, "%.3f s", time.toNanos() / 1e9) + (cached ? " (cached)" : "");
     }
 
     /** The record as a JUnit report entry: keys network, property, engine, verdict, time, cached. */
