@@ -55,16 +55,7 @@ public final class NetworkAssert extends AbstractAssert<NetworkAssert, Network> 
      * and with "timeout after ..." or "unknown" when the engine does not decide it.
      */
     public NetworkAssert satisfies(Property property) {
-        isNotNull();
-        Verdict verdict = ProofSession.current().prove(actual, property, engine, limit);
-        if (verdict instanceof Unsat) {
-            return myself;
-        }
-        String expectation = "Expecting network " + actual.source() + " to satisfy property " + property.source();
-        if (verdict instanceof Sat sat) {
-            throw failure("%s, but it does not.%n%s", expectation, describe(sat));
-        }
-        throw failure("%s, but %s", expectation, undecided(verdict));
+        return decides(property, true);
     }
 
     /**
@@ -72,15 +63,23 @@ public final class NetworkAssert extends AbstractAssert<NetworkAssert, Network> 
      * the property holds, or does not decide it.
      */
     public NetworkAssert violates(Property property) {
+        return decides(property, false);
+    }
+
+    private NetworkAssert decides(Property property, boolean holds) {
         isNotNull();
         Verdict verdict = ProofSession.current().prove(actual, property, engine, limit);
-        if (verdict instanceof Sat) {
+        if (holds ? verdict instanceof Unsat : verdict instanceof Sat) {
             return myself;
         }
-        String expectation = "Expecting network " + actual.source() + " to violate property " + property.source();
+        String expectation = "Expecting network " + actual.source() + " to " + (holds ? "satisfy" : "violate")
+                + " property " + property.source();
+        if (verdict instanceof Sat sat) {
+            throw failure("%s, but it does not.%n%s", expectation, describe(sat));
+        }
         if (verdict instanceof Unsat) {
             throw failure("%s, but %s proved that no input of the region is unsafe (unsat).", expectation,
-                    verdict.provenance().engine());
+                    origin(verdict));
         }
         throw failure("%s, but %s", expectation, undecided(verdict));
     }
@@ -102,16 +101,19 @@ public final class NetworkAssert extends AbstractAssert<NetworkAssert, Network> 
     private static String describe(Sat sat) {
         Counterexample c = sat.counterexample();
         return String.format("Counterexample (found by %s):%n  input   x    = %s%n  outputs f(x) = %s%n"
-                + "  unsafe condition met: %s", sat.provenance().engine(), Arrays.toString(c.input()),
+                + "  unsafe condition met: %s", origin(sat), Arrays.toString(c.input()),
                 Arrays.toString(c.output()), c.description());
     }
 
     private static String undecided(Verdict verdict) {
         if (verdict instanceof Timeout t) {
-            return "the proof ended in a timeout after " + t.budget() + " (" + verdict.provenance().engine()
+            return "the proof ended in a timeout after " + t.budget() + " (" + origin(verdict)
                     + " decided nothing in that time; raise the limit with @ProofTest(timeout = ...) or within(...))";
         }
-        return "the proof ended unknown: " + ((Unknown) verdict).reason() + " (engine "
-                + verdict.provenance().engine() + ")";
+        return "the proof ended unknown: " + ((Unknown) verdict).reason() + " (engine " + origin(verdict) + ")";
+    }
+
+    private static String origin(Verdict verdict) {
+        return ProofRecord.provedBy(verdict) + (ProofRecord.isCached(verdict) ? ", answer from the proof cache" : "");
     }
 }

@@ -25,10 +25,19 @@ public record ProofRecord(String network, String property, String engine, String
 
     /** The record of {@code verdict}, found in {@code time}, for {@code network} and {@code property}. */
     public static ProofRecord of(Network network, Property property, Verdict verdict, Duration time) {
-        boolean cached = verdict.provenance().engine().equals(CachedProof.ENGINE);
-        String engine = cached ? verdict.provenance().settings().getOrDefault("provedBy", CachedProof.ENGINE)
+        return new ProofRecord(network.source(), property.source(), provedBy(verdict), verdict.status(), time,
+                isCached(verdict));
+    }
+
+    /** Whether {@code verdict} was replayed from the proof cache. */
+    static boolean isCached(Verdict verdict) {
+        return verdict.provenance().engine().equals(CachedProof.ENGINE);
+    }
+
+    /** The engine that found {@code verdict}: its own, or for a cached verdict the one that found it first. */
+    static String provedBy(Verdict verdict) {
+        return isCached(verdict) ? verdict.provenance().settings().getOrDefault("provedBy", CachedProof.ENGINE)
                 : verdict.provenance().engine();
-        return new ProofRecord(network.source(), property.source(), engine, verdict.status(), time, cached);
     }
 
     /** One line, e.g. {@code acasxu:prop_1 on ACASXU_run2a_1_1_batch_2000: unsat by bab in 1.204 s (cached)}. */
