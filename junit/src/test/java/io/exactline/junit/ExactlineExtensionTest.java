@@ -61,11 +61,28 @@ class ExactlineExtensionTest {
         }
     }
 
-    static class Bundled {
+    static class OtherLocations {
+        private static final double[] X = {0.1, -0.2, 0.3, 0.05, -0.4};
+
         @ProofTest
-        void acasxu(@NetworkFile("acasxu:1_1") Network net, @Vnnlib("acasxu:prop_3") Property property) {
+        void bundled(@NetworkFile("acasxu:1_1") Network net, @Vnnlib("acasxu:prop_3") Property property) {
             assertThat(net.inputSize()).isEqualTo(property.inputCount());
             assertThat(property.source()).isEqualTo("acasxu:prop_3");
+        }
+
+        @ProofTest
+        void onnxResource(@NetworkFile("classpath:io/exactline/acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx")
+                Network resource, @NetworkFile("acasxu:1_1") Network bundled) {
+            assertThat(resource.source()).isEqualTo(
+                    "classpath:io/exactline/acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+            assertThat(resource.evaluate(X)).containsExactly(bundled.evaluate(X));
+        }
+
+        @ProofTest
+        void filePath(@NetworkFile("src/test/resources/io/exactline/junit/relu-sum.nnet") Network net,
+                @Vnnlib("src/test/resources/io/exactline/junit/y0-reaches-y1-small-box.vnnlib") Property property) {
+            assertThat(net.evaluate(new double[] {0.25, 2})).containsExactly(2.25, 0.6);
+            assertThat(property.boundingBox().upper()).containsExactly(0.25, 0.25);
         }
     }
 
@@ -147,7 +164,10 @@ class ExactlineExtensionTest {
     }
 
     @Test
-    void bundledAcasXuNetworksAndPropertiesResolveByName() {
-        run(selectClass(Bundled.class), cache.toString()).testEvents().assertStatistics(s -> s.succeeded(1));
+    void bundledFilesClasspathResourcesAndFilePathsResolve() {
+        EngineExecutionResults results = run(selectClass(OtherLocations.class), cache.toString());
+
+        assertThat(results.testEvents().failed().stream().map(ExactlineExtensionTest::failureMessage)).isEmpty();
+        results.testEvents().assertStatistics(s -> s.succeeded(3));
     }
 }
