@@ -38,7 +38,7 @@ import io.exactline.verifier.property.Property;
  *   <li>Keeps conclusive answers in a {@link ProofCache}, so an unchanged proof is not run twice.</li>
  *   <li>Publishes one report entry per proof (network, property, engine, verdict, time, cached) after the test,
  *       passed or failed, and prints it as one line to standard output (Maven Surefire does not show report
- *       entries; IDEs do).</li>
+ *       entries; IDEs do); at the end of the run it prints the totals (proofs by verdict, cache hits, time).</li>
  * </ul>
  *
  * <p>Configuration parameters (JUnit's {@code junit-platform.properties} or system properties):
@@ -117,9 +117,12 @@ public final class ExactlineExtension implements ParameterResolver, BeforeTestEx
         ProofSession.close();
         ProofSession session = context.getStore(NAMESPACE).remove(ProofSession.class, ProofSession.class);
         if (session != null) {
+            ProofStatistics totals = context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(ProofStatistics.class);
             for (ProofRecord r : session.records()) {
                 context.publishReportEntry(r.reportEntry());
                 System.out.println("[exactline] " + context.getDisplayName() + ": " + r.summary());
+                totals.add(r);
             }
         }
     }

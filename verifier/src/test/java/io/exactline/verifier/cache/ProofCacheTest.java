@@ -169,9 +169,11 @@ class ProofCacheTest {
         CachedProof.Unsafe stored = (CachedProof.Unsafe) cache.find(engine.keyOf(net, property, TEN_SECONDS))
                 .orElseThrow();
         CachedProof.Unsafe wrong = new CachedProof.Unsafe(stored.key(), "test", Duration.ZERO, List.of(0.0, 0.0));
+        CachedProof.Unsafe tooShort = new CachedProof.Unsafe(stored.key(), "test", Duration.ZERO, List.of(1.0));
 
         assertThat(stored.replay(net, property, Duration.ZERO)).containsInstanceOf(Sat.class);
         assertThat(wrong.replay(net, property, Duration.ZERO)).isEmpty();
+        assertThat(tooShort.replay(net, property, Duration.ZERO)).isEmpty();
         assertThat(stored.replay(net, firstOutputAtLeast(1.0), Duration.ZERO)).as("other property").isEmpty();
     }
 
