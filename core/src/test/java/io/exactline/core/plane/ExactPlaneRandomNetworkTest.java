@@ -323,16 +323,20 @@ class ExactPlaneRandomNetworkTest {
         assertThat(Math.abs(total - partition.polygonArea())).isLessThanOrEqualTo(1e-9 * partition.polygonArea());
         Random random = new Random(11);
         for (int sample = 0; sample < 300; sample++) {
-            Region region = partition.region(random.nextInt(partition.regionCount()));
-            double[] weights = randomWeights(random, region.planeVertices());
-            double[] x = combine(weights, region.inputVertices());
-            double[] expected = combine(weights, region.outputs());
-            double[] actual = network.evaluate(x);
-            for (int i = 0; i < actual.length; i++) {
-                if (Math.abs(actual[i] - expected[i]) > 1e-9 * Math.max(1, Math.abs(expected[i]))) {
-                    fail("%s: at %s the network gives %s but the vertices interpolate to %s", region,
-                            Arrays.toString(x), Arrays.toString(actual), Arrays.toString(expected));
-                }
+            assertAffineAtASample(network, partition.region(random.nextInt(partition.regionCount())), random);
+        }
+    }
+
+    /** The network at a random point of {@code region} equals the interpolation of the region's vertex outputs. */
+    private static void assertAffineAtASample(Network network, Region region, Random random) {
+        double[] weights = randomWeights(random, region.planeVertices());
+        double[] x = combine(weights, region.inputVertices());
+        double[] expected = combine(weights, region.outputs());
+        double[] actual = network.evaluate(x);
+        for (int i = 0; i < actual.length; i++) {
+            if (Math.abs(actual[i] - expected[i]) > 1e-9 * Math.max(1, Math.abs(expected[i]))) {
+                fail("%s: at %s the network gives %s but the vertices interpolate to %s", region,
+                        Arrays.toString(x), Arrays.toString(actual), Arrays.toString(expected));
             }
         }
     }
@@ -376,16 +380,7 @@ class ExactPlaneRandomNetworkTest {
         for (Region region : partition.regions()) {
             Integer previous = owners.put(partition.patternOf(region), region.index());
             assertThat(previous).as("another region with the pattern of region %d", region.index()).isNull();
-            double[] weights = randomWeights(random, region.planeVertices());
-            double[] x = combine(weights, region.inputVertices());
-            double[] expected = combine(weights, region.outputs());
-            double[] actual = network.evaluate(x);
-            for (int i = 0; i < actual.length; i++) {
-                if (Math.abs(actual[i] - expected[i]) > 1e-9 * Math.max(1, Math.abs(expected[i]))) {
-                    fail("%s: at %s the network gives %s but the vertices interpolate to %s", region,
-                            Arrays.toString(weights), Arrays.toString(actual), Arrays.toString(expected));
-                }
-            }
+            assertAffineAtASample(network, region, random);
         }
     }
 }
