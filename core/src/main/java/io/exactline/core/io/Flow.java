@@ -24,8 +24,13 @@ record Flow(int[] dims, Shape inputShape, List<Layer> layers) implements TensorV
         layers = List.copyOf(layers);
     }
 
-    /** The network input: no layers yet. */
+    /**
+     * The network input: no layers yet.
+     *
+     * @throws IllegalArgumentException if the input has more than {@link ConstantTensor#MAX_ELEMENTS} elements
+     */
     static Flow input(int[] dims) {
+        ConstantTensor.allocatable(dims);
         return new Flow(dims, layerShape(dims), List.of());
     }
 
@@ -48,8 +53,11 @@ record Flow(int[] dims, Shape inputShape, List<Layer> layers) implements TensorV
     /**
      * The tensor of ONNX shape {@code outDims} computed by applying {@code next} to this one; the first layer
      * must take {@link #shape()}.
+     *
+     * @throws IllegalArgumentException if the result has more than {@link ConstantTensor#MAX_ELEMENTS} elements
      */
     Flow then(int[] outDims, Layer... next) {
+        ConstantTensor.allocatable(outDims);
         List<Layer> chain = new ArrayList<>(layers);
         Shape current = shape();
         for (Layer layer : next) {

@@ -66,9 +66,19 @@ final class GraphTranslator {
                     + " inputs that are not initializers (" + quoted(inputs) + "); exactly one (the network input)"
                     + " is supported");
         }
-        values.put(inputs.get(0).getName(), Flow.input(inputDims(inputs.get(0))));
+        int[] inputDims = inputDims(inputs.get(0));
+        try {
+            values.put(inputs.get(0).getName(), Flow.input(inputDims));
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFormatException(file, "graph input '" + inputs.get(0).getName() + "'", e.getMessage());
+        }
         for (OnnxNode node : sorted(graph)) {
-            translate(node);
+            try {
+                translate(node);
+            } catch (IllegalArgumentException e) {
+                // a tensor too large to load, or a layer refusing its geometry: reported against the node
+                throw node.error(e.getMessage());
+            }
         }
         if (graph.getOutputCount() != 1) {
             throw new NetworkFormatException(file, "graph outputs", "the graph has " + graph.getOutputCount()
