@@ -19,18 +19,15 @@ import io.exactline.core.network.Shape;
  */
 record Flow(int[] dims, Shape inputShape, List<Layer> layers) implements TensorValue {
 
+    /** @throws IllegalArgumentException if the tensor has more than {@link ConstantTensor#MAX_ELEMENTS} elements */
     Flow {
+        ConstantTensor.allocatable(dims);
         dims = dims.clone();
         layers = List.copyOf(layers);
     }
 
-    /**
-     * The network input: no layers yet.
-     *
-     * @throws IllegalArgumentException if the input has more than {@link ConstantTensor#MAX_ELEMENTS} elements
-     */
+    /** The network input: no layers yet. */
     static Flow input(int[] dims) {
-        ConstantTensor.allocatable(dims);
         return new Flow(dims, layerShape(dims), List.of());
     }
 
@@ -53,11 +50,8 @@ record Flow(int[] dims, Shape inputShape, List<Layer> layers) implements TensorV
     /**
      * The tensor of ONNX shape {@code outDims} computed by applying {@code next} to this one; the first layer
      * must take {@link #shape()}.
-     *
-     * @throws IllegalArgumentException if the result has more than {@link ConstantTensor#MAX_ELEMENTS} elements
      */
     Flow then(int[] outDims, Layer... next) {
-        ConstantTensor.allocatable(outDims);
         List<Layer> chain = new ArrayList<>(layers);
         Shape current = shape();
         for (Layer layer : next) {
