@@ -43,6 +43,13 @@ public final class Fuzzer {
         void parse(byte[] input) throws Exception;
     }
 
+    /** Makes one mutant of a seed; {@link Mutations#mutate} is the default. */
+    @FunctionalInterface
+    public interface Mutator {
+        /** A mutant of {@code seed}, drawing its choices from {@code random}. */
+        Mutant mutate(byte[] seed, Random random);
+    }
+
     /** What a campaign did: inputs tried, accepted and cleanly refused, and the most bytes one parse allocated. */
     public record Summary(int inputs, int accepted, int refused, long mostAllocated) {
     }
@@ -61,7 +68,13 @@ public final class Fuzzer {
      * @throws AssertionError listing the failing inputs, or naming the input being parsed when the guard expired
      */
     public static Summary run(Campaign campaign, List<byte[]> seeds, Target target, Predicate<Throwable> clean) {
-        Worker worker = new Worker(campaign, seeds, target, clean);
+        return run(campaign, seeds, Mutations::mutate, target, clean);
+    }
+
+    /** Runs the campaign with mutants made by {@code mutator} (e.g. one that edits a format's structure). */
+    public static Summary run(Campaign campaign, List<byte[]> seeds, Mutator mutator, Target target,
+            Predicate<Throwable> clean) {
+        Worker worker = new Worker(campaign, seeds, mutator, target, clean);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-" + campaign.name());
             t.setDaemon(true);
@@ -93,13 +106,15 @@ public final class Fuzzer {
     private static final class Worker {
         private final Campaign campaign;
         private final List<byte[]> seeds;
+        private final Mutator mutator;
         private final Target target;
         private final Predicate<Throwable> clean;
         volatile Mutant current = new Mutant("(not started)", new byte[0]);
 
-        Worker(Campaign campaign, List<byte[]> seeds, Target target, Predicate<Throwable> clean) {
+        Worker(Campaign campaign, List<byte[]> seeds, Mutator mutator, Target target, Predicate<Throwable> clean) {
             this.campaign = campaign;
             this.seeds = seeds;
+            this.mutator = mutator;
             this.target = target;
             this.clean = clean;
         }
@@ -116,7 +131,7 @@ public final class Fuzzer {
             for (int s = 0; s < seeds.size(); s++) {
                 for (int m = 0; m <= campaign.mutantsPerSeed(); m++) {
                     Mutant mutant = m == 0 ? new Mutant("seed " + s + " as it is", seeds.get(s))
-                            : Mutations.mutate(seeds.get(s), random);
+                            : mutator.mutate(seeds.get(s), random);
                     mutant = new Mutant("seed " + s + ", mutant " + m + ": " + mutant.description(), mutant.bytes());
                     current = mutant;
                     byte[] input = mutant.bytes();

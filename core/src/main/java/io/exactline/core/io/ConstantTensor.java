@@ -32,10 +32,11 @@ record ConstantTensor(int[] dims, double[] values, boolean integral) implements 
     }
 
     /**
-     * The most elements a tensor the loader builds may have (2^26, half a gibibyte of doubles); far above any
-     * verification benchmark's tensors, far below what a corrupted size field can claim.
+     * The most elements a tensor the loader builds may have (2^24, 128 MiB of doubles): five times the largest
+     * activation of VGG-16 on ImageNet, far below what a corrupted size field can claim. Layers may keep index
+     * tables of a few entries per element, so this also bounds what loading a small file can allocate.
      */
-    static final int MAX_ELEMENTS = 1 << 26;
+    static final int MAX_ELEMENTS = 1 << 24;
 
     /** The product of {@code dims}, or {@link Long#MAX_VALUE} when it does not fit in a long. */
     static long elementCount(int[] dims) {

@@ -201,8 +201,8 @@ final class GraphTranslator {
         if (node.opType().equals("Constant")) {
             values.put(node.outputs().get(0), constantNode(node));
         } else if (node.opType().equals("Shape")) {
-            values.put(node.outputs().get(0), ConstantFolding.shape(node, inputs.get(0)
-                    .orElseThrow(() -> node.error("input 0 is missing")).dims()));
+            values.put(node.outputs().get(0), ConstantFolding.shape(node, inputs.stream().findFirst()
+                    .flatMap(input -> input).orElseThrow(() -> node.error("input 0 is missing")).dims()));
         } else if (flows.isEmpty()) {
             List<Optional<ConstantTensor>> constants = inputs.stream()
                     .map(o -> o.map(ConstantTensor.class::cast)).toList();

@@ -4,6 +4,7 @@ import static io.exactline.core.io.TinyModel.intAttribute;
 import static io.exactline.core.io.TinyModel.intsAttribute;
 import static io.exactline.core.io.TinyModel.names;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,6 +24,7 @@ import com.google.protobuf.ByteString;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import io.exactline.core.BadInputException;
 import io.exactline.core.network.Network;
+import io.exactline.core.network.NetworkFormatException;
 import io.exactline.testkit.Fuzzer;
 import io.exactline.testkit.Fuzzer.Campaign;
 import io.exactline.testkit.Fuzzer.Summary;
@@ -66,6 +68,17 @@ class LoaderFuzzTest {
     }
 
     @Test
+    void structuralMutantsOfSmallOnnxModelsLoadOrAreRefusedNamingTheFile() {
+        Summary summary = Fuzzer.run(new Campaign("onnx-structure", 500, 23L, HANG_GUARD,
+                LoaderFuzzTest::onnxStructureBudget), List.of(convNet(), foldedFlatten(), rawGemm()),
+                new OnnxStructureMutator(), input -> evaluateAtZero(OnnxLoader.load(input, "fuzz.onnx", "fuzz.onnx")),
+                cleanRefusal("fuzz.onnx: "));
+
+        assertThat(summary.accepted()).as("mutants that still load").isPositive();
+        assertThat(summary.refused()).as("mutants refused").isPositive();
+    }
+
+    @Test
     void mutantsOfRealOnnxModelsLoadOrAreRefusedNamingTheFile() throws IOException {
         List<byte[]> seeds = new ArrayList<>();
         seeds.add(Files.readAllBytes(SharedData.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx")));
@@ -76,6 +89,18 @@ class LoaderFuzzTest {
         Summary summary = fuzzOnnx(seeds, 100, 22L);
 
         assertThat(summary.refused()).isPositive();
+    }
+
+    @Test
+    void aShapeNodeWithoutInputIsRefusedNamingTheNode() {
+        byte[] model = new TinyModel(13, 1, 2)
+                .node("Shape", "shape", names(), names("s"))
+                .node("Relu", "x", "y")
+                .bytes("y", 1, 2);
+
+        assertThatThrownBy(() -> OnnxLoader.load(model, "fuzz.onnx", "fuzz.onnx"))
+                .isInstanceOf(NetworkFormatException.class)
+                .hasMessage("fuzz.onnx: node 'shape' (Shape): input 0 is missing");
     }
 
     private Summary fuzzNnet(List<byte[]> seeds, int mutants, long seed) {
@@ -97,6 +122,15 @@ class LoaderFuzzTest {
     /** A parse may allocate 256 bytes per input byte and 64 MiB besides: far below what a 10^9 size would take. */
     private static long allocationBudget(long inputBytes) {
         return 256 * inputBytes + (64L << 20);
+    }
+
+    /**
+     * A model whose input shape claims up to {@link ConstantTensor#MAX_ELEMENTS} elements legitimately makes layers
+     * of that size (a ReLU needs no weights), with index tables of a few ints per element: 48 bytes per element of
+     * the largest tensor the loader accepts, besides the per-byte budget.
+     */
+    private static long onnxStructureBudget(long inputBytes) {
+        return allocationBudget(inputBytes) + 48L * ConstantTensor.MAX_ELEMENTS;
     }
 
     private static Predicate<Throwable> cleanRefusal(String prefix) {
