@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -21,6 +20,7 @@ import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
 import io.exactline.testkit.SharedData;
+import io.exactline.testkit.ThreadWatch;
 import io.exactline.verifier.encoding.LinearExpression;
 import io.exactline.verifier.encoding.NetworkRegion;
 import io.exactline.verifier.encoding.OutputCondition;
@@ -135,22 +135,11 @@ class ResourceLimitsTest {
     }
 
     private static <T> Outcome<T> timed(Supplier<T> call) throws InterruptedException {
-        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        ThreadWatch threads = ThreadWatch.start();
         long start = System.nanoTime();
         T value = call.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        long settleEnd = System.nanoTime() + SETTLE.toNanos();
-        List<String> lingering;
-        do {
-            lingering = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.isAlive() && !before.contains(t))
-                    .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool"))
-                    .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "")).sorted().toList();
-            if (!lingering.isEmpty()) {
-                Thread.sleep(50);
-            }
-        } while (!lingering.isEmpty() && System.nanoTime() < settleEnd);
-        return new Outcome<>(value, elapsed, lingering);
+        return new Outcome<>(value, elapsed, threads.leftAfter(SETTLE));
     }
 
     private static void check(String name, Outcome<?> outcome, String answer, List<String> problems) {

@@ -61,7 +61,7 @@ class LoaderFuzzTest {
 
     @Test
     void mutantsOfSmallOnnxModelsLoadOrAreRefusedNamingTheFile() {
-        Summary summary = fuzzOnnx(List.of(convNet(), foldedFlatten(), rawGemm()), 1000, 21L);
+        Summary summary = fuzzOnnx(List.of(convNet(), TinyModel.foldedFlatten(), rawGemm()), 1000, 21L);
 
         assertThat(summary.accepted()).as("mutants that still load").isPositive();
         assertThat(summary.refused()).as("mutants refused").isPositive();
@@ -70,7 +70,7 @@ class LoaderFuzzTest {
     @Test
     void structuralMutantsOfSmallOnnxModelsLoadOrAreRefusedNamingTheFile() {
         Summary summary = Fuzzer.run(new Campaign("onnx-structure", 500, 23L, HANG_GUARD,
-                LoaderFuzzTest::onnxStructureBudget), List.of(convNet(), foldedFlatten(), rawGemm()),
+                LoaderFuzzTest::onnxStructureBudget), List.of(convNet(), TinyModel.foldedFlatten(), rawGemm()),
                 new OnnxStructureMutator(), input -> evaluateAtZero(OnnxLoader.load(input, "fuzz.onnx", "fuzz.onnx")),
                 cleanRefusal("fuzz.onnx: "));
 
@@ -163,25 +163,6 @@ class LoaderFuzzTest {
                 .floats("D", new long[] {3, 8}, dense)
                 .node("Gemm", "gemm", names("f", "D"), names("y"), intAttribute("transB", 1))
                 .bytes("y", 1, 3);
-    }
-
-    /** Reshape(x, Concat(Unsqueeze(Gather(Shape(x), 0)), [-1])) -> Relu: shape arithmetic folded at load time. */
-    static byte[] foldedFlatten() {
-        TensorProto minusOne = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64_VALUE).addDims(1)
-                .addInt64Data(-1).build();
-        TensorProto zero = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64_VALUE).addInt64Data(0)
-                .build();
-        return new TinyModel(11, 1, 2, 2)
-                .node("Shape", "x", "shape")
-                .node("Constant", "zero", names(), names("zero"), TinyModel.tensorAttribute("value", zero))
-                .node("Constant", "minus_one", names(), names("minus_one"),
-                        TinyModel.tensorAttribute("value", minusOne))
-                .node("Gather", "batch", names("shape", "zero"), names("batch"), intAttribute("axis", 0))
-                .node("Unsqueeze", "batch", "batch_1d", intsAttribute("axes", 0))
-                .node("Concat", "target", names("batch_1d", "minus_one"), names("target"), intAttribute("axis", 0))
-                .node("Reshape", "flat", names("x", "target"), names("flat"))
-                .node("Relu", "flat", "y")
-                .bytes("y", 1, 4);
     }
 
     /** x [1,3] -> Gemm with weights and bias in raw_data (as exporters write them) -> Relu -> y [1,2]. */
