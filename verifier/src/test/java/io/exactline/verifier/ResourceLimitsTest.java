@@ -21,6 +21,8 @@ import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
 import io.exactline.testkit.SharedData;
 import io.exactline.testkit.ThreadWatch;
+import io.exactline.verifier.bab.BabEngine;
+import io.exactline.verifier.bab.BabOptions;
 import io.exactline.verifier.encoding.LinearExpression;
 import io.exactline.verifier.encoding.NetworkRegion;
 import io.exactline.verifier.encoding.OutputCondition;
@@ -30,6 +32,7 @@ import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.milp.BigMMilpSolver;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.smt.JavaSmtSolver;
+import io.exactline.verifier.verdict.Unknown;
 import io.exactline.verifier.verdict.Verdict;
 import io.exactline.verifier.vnnlib.VnnlibParser;
 
@@ -37,8 +40,8 @@ import io.exactline.verifier.vnnlib.VnnlibParser;
  * Hard limits on every verification path, through the public APIs: each engine of {@link Engines} and the LP, SMT
  * and MILP solvers, given one second on an ACAS Xu instance that takes minutes (property 1 on network 4_7), answer
  * within the second plus a grace for scheduling on a loaded machine, and leave no thread of theirs behind. A branch
- * and bound search in a JVM with a 40 MiB heap answers (unknown for lack of memory, or timeout) instead of dying of
- * an {@link OutOfMemoryError}.
+ * and bound search in a JVM with a 24 MiB heap answers (unknown for lack of memory, or timeout) instead of dying of
+ * an {@link OutOfMemoryError}, and a search whose queue reaches its limit answers unknown naming memory.
  *
  * <p>The grace bounds an overrun, not a speed: a path that ignored its deadline would run for minutes.
  */
@@ -99,10 +102,10 @@ class ResourceLimitsTest {
     @Test
     void branchAndBoundUnderASmallHeapAnswersInsteadOfRunningOutOfMemory() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx40m", "-XX:+UseSerialGC",
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx24m", "-XX:+UseSerialGC",
                 "-Djava.library.path=" + System.getProperty("java.library.path"),
                 "-cp", System.getProperty("java.class.path"), SmallHeapProbe.class.getName(), onnx.toString(),
-                vnnlib.toString(), "20");
+                vnnlib.toString(), "15");
         builder.redirectErrorStream(true);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -111,8 +114,19 @@ class ResourceLimitsTest {
         assertThat(finished).as("probe finished; output so far: %s", output).isTrue();
         assertThat(output).as("probe output").doesNotContain("OutOfMemoryError");
         assertThat(process.exitValue()).as("probe exit code; output: %s", output).isZero();
-        assertThat(output.strip().lines().reduce((a, b) -> b).orElse(""))
-                .as("the probe's verdict line").matches("verdict (unknown|timeout|unsat|sat).*");
+        String verdict = output.strip().lines().reduce((a, b) -> b).orElse("");
+        System.out.println("resource limits: branch and bound under -Xmx24m: " + verdict);
+        assertThat(verdict).as("the probe's verdict line").matches("verdict (unknown|timeout|unsat|sat).*");
+    }
+
+    @Test
+    void aFullBranchAndBoundQueueGivesUnknownNamingMemory() {
+        BabEngine engine = new BabEngine(BabOptions.defaults(network.inputSize(), 300).withMaxQueued(4));
+
+        Verdict verdict = engine.verify(network, property, Deadline.after(Duration.ofSeconds(60)));
+
+        assertThat(verdict).as("%s", verdict).isInstanceOfSatisfying(Unknown.class,
+                u -> assertThat(u.reason()).startsWith("memory"));
     }
 
     /**
