@@ -25,9 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.imageio.ImageIO;
-
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.AtomicFiles;
 
 /**
  * A policy plot: a picture of an {@link AdvisorySlice} or a {@link TopDownView} with every advisory cell filled in
@@ -212,11 +211,9 @@ public final class PolicyPlot {
      */
     public void writePng(Path file) {
         try {
-            if (!ImageIO.write(render(), "png", file.toFile())) {
-                throw new IllegalStateException("no PNG writer available in this Java runtime");
-            }
+            AtomicFiles.writePng(file, render());
         } catch (IOException e) {
-            throw new BadInputException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new BadInputException(e.getMessage(), e);
         }
     }
 

@@ -76,6 +76,7 @@ final class CertifyLineCommand implements Callable<Integer> {
         Network net = AcasNetworks.resolve(network);
         Endpoint a = endpoint(net, start.physical, start.normalized, "--from", "--from-normalized");
         Endpoint b = endpoint(net, end.physical, end.normalized, "--to", "--to-normalized");
+        PointArgument.requireSegment(a.normalized, b.normalized, "--from", "--to");
         LineAdvisories line = LineCertifier.certifyNormalized(net, a.normalized, b.normalized);
         PrintWriter out = spec.commandLine().getOut();
         out.print(csv(line));

@@ -106,7 +106,7 @@ final class IgCommand implements Callable<Integer> {
             try {
                 Heatmap.of(attributions, net.inputShape(), channels).writePng(heatmap, 8);
             } catch (IOException e) {
-                throw new BadInputException("--heatmap: cannot write " + heatmap + ": " + e, e);
+                throw new BadInputException("--heatmap: " + e.getMessage(), e);
             }
         }
         StringBuilder csv = new StringBuilder("index,attribution\n");

@@ -56,6 +56,7 @@ final class LineCommand implements Callable<Integer> {
         Network net = NetworkLoader.load(network);
         double[] a = PointArgument.parse("--from", from).fitting(net);
         double[] b = PointArgument.parse("--to", to).fitting(net);
+        PointArgument.requireSegment(a, b, "--from", "--to");
         LinePartition partition = ExactLine.partition(net, a, b);
         String text = format == Format.csv ? csv(partition) : json(partition, network.toString());
         spec.commandLine().getOut().print(text);

@@ -2,7 +2,6 @@ package io.exactline.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +108,7 @@ final class LinearityStudyCommand implements Callable<Integer> {
         try {
             LinearitySummary.write(summaries, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BadInputException("--out: " + e.getMessage(), e);
         }
         spec.commandLine().getOut().print(LinearitySummary.markdown(summaries));
         spec.commandLine().getOut().flush();

@@ -2,6 +2,7 @@ package io.exactline.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -72,6 +73,8 @@ final class MineCommand implements Callable<Integer> {
                 parseDomain(domain, net.inputSize()), samples, seed, seconds("--proof-timeout", proofTimeout),
                 timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
         PatternNetwork patterns = PatternNetwork.of(net);
+        // the output folder before any progress line: a file in its place is one error line, not a late failure
+        Files.createDirectories(out);
         PrintWriter err = spec.commandLine().getErr();
         MiningReport report = new PreconditionMiner(patterns, settings, new GlopLpSolver()).mine(out, line -> {
             err.println(line);

@@ -80,7 +80,7 @@ final class PlaneCommand implements Callable<Integer> {
                 PlaneImage image = PlaneImage.of(800, 800, labelOf);
                 (outline ? image : image.withoutBoundaries()).writePng(partition, png);
             } catch (IOException e) {
-                throw new BadInputException("--png: cannot write " + png + ": " + e, e);
+                throw new BadInputException("--png: " + e.getMessage(), e);
             }
         }
         spec.commandLine().getOut().print(json);

@@ -46,6 +46,22 @@ record PointArgument(double[] values, String origin) {
         return new PointArgument(numbers(argument, option + ": ", false), option);
     }
 
+    /**
+     * Refuses a segment whose ends {@code a} (given as {@code fromOption}) and {@code b} coincide: it has no
+     * direction, so pieces along it mean nothing.
+     *
+     * @throws BadInputException naming both options
+     */
+    static void requireSegment(double[] a, double[] b, String fromOption, String toOption) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return;
+            }
+        }
+        throw new BadInputException(fromOption + " and " + toOption + " are the same point, so the segment is empty;"
+                + " give two different end points");
+    }
+
     /** Checks that the point fits {@code network}: the right number of values. */
     double[] fitting(Network network) {
         network.checkInput(values, origin);

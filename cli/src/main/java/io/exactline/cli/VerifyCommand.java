@@ -64,7 +64,7 @@ final class VerifyCommand implements Callable<Integer> {
         Property property = VnnlibParser.parse(vnnlib);
         property.requireCompatible(net);
         Verdict verdict = chosen.verify(net, property, deadline);
-        result.ifPresent(file -> ResultFile.writeAtomically(file, VnncompResult.format(verdict)));
+        result.ifPresent(file -> VnncompResult.write(verdict, file));
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(verdict));
         out.flush();

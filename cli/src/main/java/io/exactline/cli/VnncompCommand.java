@@ -2,7 +2,6 @@ package io.exactline.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.AtomicFiles;
 import io.exactline.core.io.NetworkLoader;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.Deadline;
@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vnncomp", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Runs every instance of a VNN-COMP instance list (lines onnx,vnnlib,timeout_seconds; no header).",
-            "Writes the CSV onnx,vnnlib,result,seconds (result: sat, unsat, timeout, unknown or error) as it goes and"
+            "Writes the CSV onnx,vnnlib,result,seconds (result: sat, unsat, timeout, unknown or error) as it goes,"
+                + " atomically after each instance, and"
                 + " prints a summary on stdout. Progress goes to stderr: a bar on a terminal, else a line every"
                 + " 10 seconds."})
 final class VnncompCommand implements Callable<Integer> {
@@ -88,42 +89,52 @@ final class VnncompCommand implements Callable<Integer> {
         double[] seconds = new double[list.size()];
         Path cachedPath = null;
         Network cached = null;
-        try (Writer csv = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < list.size(); i++) {
-                Instance instance = list.get(i);
-                long start = System.nanoTime();
-                String status;
-                try {
-                    Path onnx = resolve(searchPath, instance.onnx(), instance);
-                    Path vnnlib = resolve(searchPath, instance.vnnlib(), instance);
-                    if (!onnx.equals(cachedPath)) {
-                        cached = NetworkLoader.load(onnx);
-                        cachedPath = onnx;
-                    }
-                    Property property = VnnlibParser.parse(vnnlib);
-                    double budget = instance.timeoutSeconds() * timeoutScale;
-                    Verdict verdict = chosen.verify(cached, property,
-                            Deadline.after(Duration.ofNanos((long) Math.min(budget * 1e9, Long.MAX_VALUE / 2.0))));
-                    status = verdict.status();
-                } catch (BadInputException e) {
-                    status = "error";
-                    progress.message(instances + " line " + instance.line() + ": " + Failures.oneLine(e.getMessage()));
+        StringBuilder csv = new StringBuilder();
+        writeCsv(csv);
+        for (int i = 0; i < list.size(); i++) {
+            Instance instance = list.get(i);
+            long start = System.nanoTime();
+            String status;
+            try {
+                Path onnx = resolve(searchPath, instance.onnx(), instance);
+                Path vnnlib = resolve(searchPath, instance.vnnlib(), instance);
+                if (!onnx.equals(cachedPath)) {
+                    cached = NetworkLoader.load(onnx);
+                    cachedPath = onnx;
                 }
-                seconds[i] = (System.nanoTime() - start) / 1e9;
-                tally.merge(status, 1, Integer::sum);
-                csv.write(String.join(",", instance.onnx(), instance.vnnlib(), status,
-                        String.format(Locale.ROOT, "%.3f", seconds[i])) + "\n");
-                csv.flush();
-                progress.update(i + 1, tally);
+                Property property = VnnlibParser.parse(vnnlib);
+                double budget = instance.timeoutSeconds() * timeoutScale;
+                Verdict verdict = chosen.verify(cached, property,
+                        Deadline.after(Duration.ofNanos((long) Math.min(budget * 1e9, Long.MAX_VALUE / 2.0))));
+                status = verdict.status();
+            } catch (BadInputException e) {
+                status = "error";
+                progress.message(instances + " line " + instance.line() + ": " + Failures.oneLine(e.getMessage()));
             }
-        } catch (IOException e) {
-            throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+            tally.merge(status, 1, Integer::sum);
+            csv.append(String.join(",", instance.onnx(), instance.vnnlib(), status,
+                    String.format(Locale.ROOT, "%.3f", seconds[i]))).append('\n');
+            writeCsv(csv);
+            progress.update(i + 1, tally);
         }
         progress.finish(tally);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(summary(tally, seconds));
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * Replaces the results CSV by the rows so far, atomically: an interrupted run leaves the rows of the finished
+     * instances, never a half-written row.
+     */
+    private void writeCsv(CharSequence rows) {
+        try {
+            AtomicFiles.writeString(out, rows);
+        } catch (IOException e) {
+            throw new BadInputException("--out: " + e.getMessage(), e);
+        }
     }
 
     /** Counts per result, total and median seconds. */

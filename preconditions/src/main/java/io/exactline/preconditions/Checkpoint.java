@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.AtomicFiles;
 import io.exactline.verifier.pattern.Implication;
 import io.exactline.verifier.pattern.PatternNetwork;
 import io.exactline.verifier.property.Box;
@@ -67,8 +68,7 @@ final class Checkpoint implements AutoCloseable {
                 }
             }
             if (lines.size() > 1 && !lines.get(lines.size() - 1).endsWith("}")) {
-                Files.writeString(file, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n",
-                        StandardCharsets.UTF_8);
+                AtomicFiles.writeString(file, String.join("\n", lines.subList(0, lines.size() - 1)) + "\n");
             }
         }
         BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -1,12 +1,12 @@
 package io.exactline.preconditions;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+
+import io.exactline.core.io.AtomicFiles;
 
 /**
  * The result of a mining run: every proven precondition with its support, and the coverage of the sampled inputs
@@ -46,8 +46,8 @@ public record MiningReport(String network, String digest, MiningSettings setting
 
     /** Writes {@code report.md} and {@code report.json} into {@code dir}. */
     public void write(Path dir) throws IOException {
-        Files.writeString(dir.resolve("report.md"), markdown(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.json"), json(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(dir.resolve("report.md"), markdown());
+        AtomicFiles.writeString(dir.resolve("report.json"), json());
     }
 
     /** The report as Markdown. */

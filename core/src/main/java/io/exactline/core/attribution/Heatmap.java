@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import javax.imageio.ImageIO;
-
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.AtomicFiles;
 import io.exactline.core.network.Shape;
 
 /**
@@ -112,9 +111,7 @@ public record Heatmap(int height, int width, double[] intensities) {
 
     /** Writes {@link #toImage toImage(scale)} to {@code file} as PNG. */
     public void writePng(Path file, int scale) throws IOException {
-        if (!ImageIO.write(toImage(scale), "png", file.toFile())) {
-            throw new IOException("no PNG writer available to write " + file);
-        }
+        AtomicFiles.writePng(file, toImage(scale));
     }
 
     private static int[] withoutLeadingOnes(Shape shape) {

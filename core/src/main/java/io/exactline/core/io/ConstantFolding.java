@@ -199,7 +199,7 @@ final class ConstantFolding {
         for (int k = 0; k < axis; k++) {
             outer *= outDims[k];
         }
-        double[] out = new double[(int) ConstantTensor.elementCount(outDims)];
+        double[] out = new double[ConstantTensor.allocatable(outDims)];
         int n = 0;
         for (int o = 0; o < outer; o++) {
             for (Optional<ConstantTensor> input : inputs) {
@@ -229,7 +229,7 @@ final class ConstantFolding {
             inner *= dims[k];
         }
         long[] idx = indices.longs();
-        double[] out = new double[outer * idx.length * inner];
+        double[] out = new double[ConstantTensor.allocatable(outDims)];
         int n = 0;
         for (int o = 0; o < outer; o++) {
             for (long raw : idx) {
@@ -300,7 +300,7 @@ final class ConstantFolding {
             strides[k] = stride;
             stride *= dims[k];
         }
-        double[] out = new double[(int) ConstantTensor.elementCount(outDims)];
+        double[] out = new double[ConstantTensor.allocatable(outDims)];
         int[] index = new int[rank];
         for (int o = 0; o < out.length; o++) {
             long source = 0;
@@ -329,7 +329,7 @@ final class ConstantFolding {
         }
         Optional<ConstantTensor> value = node.tensorAttribute("value");
         double fill = value.map(v -> v.values()[0]).orElse(0.0);
-        double[] out = new double[(int) ConstantTensor.elementCount(dims)];
+        double[] out = new double[ConstantTensor.allocatable(dims)];
         Arrays.fill(out, fill);
         return new ConstantTensor(dims, out, value.map(ConstantTensor::integral).orElse(false));
     }

@@ -31,12 +31,40 @@ record ConstantTensor(int[] dims, double[] values, boolean integral) implements 
         return new ConstantTensor(new int[] {values.length}, v, true);
     }
 
+    /**
+     * The most elements a tensor the loader builds may have (2^24, 128 MiB of doubles): five times the largest
+     * activation of VGG-16 on ImageNet, far below what a corrupted size field can claim. Layers may keep index
+     * tables of a few entries per element, so this also bounds what loading a small file can allocate.
+     */
+    static final int MAX_ELEMENTS = 1 << 24;
+
+    /** The product of {@code dims}, or {@link Long#MAX_VALUE} when it does not fit in a long. */
     static long elementCount(int[] dims) {
         long n = 1;
         for (int d : dims) {
-            n *= d;
+            try {
+                n = Math.multiplyExact(n, d);
+            } catch (ArithmeticException overflow) {
+                return Long.MAX_VALUE;
+            }
         }
         return n;
+    }
+
+    /**
+     * The number of elements of a tensor of shape {@code dims}, checked before anything of that size is
+     * allocated.
+     *
+     * @throws IllegalArgumentException if it exceeds {@link #MAX_ELEMENTS}
+     */
+    static int allocatable(int[] dims) {
+        long n = elementCount(dims);
+        if (n > MAX_ELEMENTS) {
+            throw new IllegalArgumentException("a tensor of shape " + Arrays.toString(dims) + " would have "
+                    + (n == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(n)) + " elements, more than the "
+                    + MAX_ELEMENTS + " exactline loads (is a size field in the file corrupted?)");
+        }
+        return (int) n;
     }
 
     @Override
@@ -79,7 +107,7 @@ record ConstantTensor(int[] dims, double[] values, boolean integral) implements 
             strides[axis] = dims[k] == 1 ? 0 : stride;
             stride *= dims[k];
         }
-        int n = (int) elementCount(target);
+        int n = allocatable(target);
         double[] out = new double[n];
         int[] index = new int[rank];
         for (int i = 0; i < n; i++) {
@@ -114,15 +142,11 @@ record ConstantTensor(int[] dims, double[] values, boolean integral) implements 
             }
             dims[k] = (int) d;
         }
-        long count = elementCount(dims);
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("tensor of shape " + Arrays.toString(dims) + " is too large");
-        }
+        int n = allocatable(dims);
         if (tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
             throw new IllegalArgumentException("data is stored in an external file, which is not supported;"
                     + " save the model with its weights inside the .onnx file");
         }
-        int n = (int) count;
         TensorProto.DataType type = TensorProto.DataType.forNumber(tensor.getDataType());
         if (type == null) {
             throw new IllegalArgumentException("unknown element type " + tensor.getDataType());

@@ -19,7 +19,9 @@ import io.exactline.core.network.Shape;
  */
 record Flow(int[] dims, Shape inputShape, List<Layer> layers) implements TensorValue {
 
+    /** @throws IllegalArgumentException if the tensor has more than {@link ConstantTensor#MAX_ELEMENTS} elements */
     Flow {
+        ConstantTensor.allocatable(dims);
         dims = dims.clone();
         layers = List.copyOf(layers);
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -69,9 +70,19 @@ final class GraphTranslator {
                     + " inputs that are not initializers (" + quoted(inputs) + "); exactly one (the network input)"
                     + " is supported");
         }
-        values.put(inputs.get(0).getName(), Flow.input(inputDims(inputs.get(0))));
+        int[] inputDims = inputDims(inputs.get(0));
+        try {
+            values.put(inputs.get(0).getName(), Flow.input(inputDims));
+        } catch (IllegalArgumentException e) {
+            throw new NetworkFormatException(file, "graph input '" + inputs.get(0).getName() + "'", e.getMessage());
+        }
         for (OnnxNode node : sorted(graph)) {
-            translate(node);
+            try {
+                translate(node);
+            } catch (IllegalArgumentException e) {
+                // a tensor too large to load, or a layer refusing its geometry: reported against the node
+                throw node.error(e.getMessage());
+            }
         }
         if (graph.getOutputCount() != 1) {
             throw new NetworkFormatException(file, "graph outputs", "the graph has " + graph.getOutputCount()
@@ -127,31 +138,47 @@ final class GraphTranslator {
 
     /** The nodes in an order where every node comes after the nodes computing its inputs. */
     private List<OnnxNode> sorted(GraphProto graph) {
+        // Kahn's algorithm, lowest file position first among the ready nodes: linear in the graph's size, so a
+        // file listing thousands of nodes in reverse order loads as fast as one listing them in order.
         Set<String> known = new HashSet<>(values.keySet());
         known.add("");
-        List<NodeProto> pending = new ArrayList<>(graph.getNodeList());
-        List<Integer> pendingIndex = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            pendingIndex.add(i);
+        List<NodeProto> nodes = graph.getNodeList();
+        int[] unresolved = new int[nodes.size()];
+        Map<String, List<Integer>> consumers = new HashMap<>();
+        PriorityQueue<Integer> ready = new PriorityQueue<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (String input : new HashSet<>(nodes.get(i).getInputList())) {
+                if (!known.contains(input)) {
+                    unresolved[i]++;
+                    consumers.computeIfAbsent(input, name -> new ArrayList<>()).add(i);
+                }
+            }
+            if (unresolved[i] == 0) {
+                ready.add(i);
+            }
         }
-        List<OnnxNode> order = new ArrayList<>();
-        boolean progress = true;
-        while (!pending.isEmpty() && progress) {
-            progress = false;
-            for (int i = 0; i < pending.size(); i++) {
-                NodeProto n = pending.get(i);
-                if (known.containsAll(n.getInputList())) {
-                    order.add(new OnnxNode(n, pendingIndex.get(i), file, opset));
-                    known.addAll(n.getOutputList());
-                    pending.remove(i);
-                    pendingIndex.remove(i);
-                    i--;
-                    progress = true;
+        List<OnnxNode> order = new ArrayList<>(nodes.size());
+        boolean[] placed = new boolean[nodes.size()];
+        while (!ready.isEmpty()) {
+            int i = ready.poll();
+            placed[i] = true;
+            order.add(new OnnxNode(nodes.get(i), i, file, opset));
+            for (String output : nodes.get(i).getOutputList()) {
+                if (known.add(output)) {
+                    for (int consumer : consumers.getOrDefault(output, List.of())) {
+                        if (--unresolved[consumer] == 0) {
+                            ready.add(consumer);
+                        }
+                    }
                 }
             }
         }
-        if (!pending.isEmpty()) {
-            OnnxNode stuck = new OnnxNode(pending.get(0), pendingIndex.get(0), file, opset);
+        if (order.size() < nodes.size()) {
+            int first = 0;
+            while (placed[first]) {
+                first++;
+            }
+            OnnxNode stuck = new OnnxNode(nodes.get(first), first, file, opset);
             String missing = stuck.inputs().stream().filter(s -> !known.contains(s)).findFirst().orElse("?");
             throw stuck.error("input '" + missing + "' is not an initializer, a graph input or the output of any"
                     + " node (or the graph has a cycle)");
@@ -191,8 +218,8 @@ final class GraphTranslator {
         if (node.opType().equals("Constant")) {
             values.put(node.outputs().get(0), constantNode(node));
         } else if (node.opType().equals("Shape")) {
-            values.put(node.outputs().get(0), ConstantFolding.shape(node, inputs.get(0)
-                    .orElseThrow(() -> node.error("input 0 is missing")).dims()));
+            values.put(node.outputs().get(0), ConstantFolding.shape(node, inputs.stream().findFirst()
+                    .flatMap(input -> input).orElseThrow(() -> node.error("input 0 is missing")).dims()));
         } else if (flows.isEmpty()) {
             List<Optional<ConstantTensor>> constants = inputs.stream()
                     .map(o -> o.map(ConstantTensor.class::cast)).toList();

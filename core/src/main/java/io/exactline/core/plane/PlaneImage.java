@@ -13,9 +13,8 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
-import javax.imageio.ImageIO;
-
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.AtomicFiles;
 
 /**
  * A picture of a {@link PlanePartition}: every region filled with the colour of its label (e.g. {@link Region#argmin}
@@ -139,9 +138,7 @@ public final class PlaneImage {
 
     /** Draws {@code partition} into a PNG file at {@code file}. */
     public void writePng(PlanePartition partition, Path file) throws IOException {
-        if (!ImageIO.write(render(partition), "png", file.toFile())) {
-            throw new IOException("no PNG writer available in this Java runtime");
-        }
+        AtomicFiles.writePng(file, render(partition));
     }
 
     private AffineTransform fitPolygon(PlanePartition partition) {

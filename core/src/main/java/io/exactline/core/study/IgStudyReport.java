@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 
 import io.exactline.core.attribution.ErrorMetric;
 import io.exactline.core.attribution.RiemannMethod;
+import io.exactline.core.io.AtomicFiles;
 
 /** The exact-IG study's results as Markdown tables, a per-input CSV and an error-versus-m plot. */
 public final class IgStudyReport {
@@ -120,8 +121,8 @@ public final class IgStudyReport {
      */
     public static void write(List<IgNetworkSummary> networks, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("ig-study.md"), markdown(networks));
-        Files.writeString(dir.resolve("ig-study.csv"), csv(networks));
+        AtomicFiles.writeString(dir.resolve("ig-study.md"), markdown(networks));
+        AtomicFiles.writeString(dir.resolve("ig-study.csv"), csv(networks));
         plot(networks, ErrorMetric.MEAN_RELATIVE, "All networks").writePng(dir.resolve("ig-study.png"));
         plot(networks, ErrorMetric.RELATIVE_L1, "All networks").writePng(dir.resolve("ig-study-relative-l1.png"));
         for (IgNetworkSummary n : networks) {

@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
-
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.AtomicFiles;
 import io.exactline.core.plane.PlaneImage;
 
 /**
@@ -123,9 +122,7 @@ public record LinePlot(String title, String xLabel, String yLabel, List<Series> 
 
     /** Writes {@link #render()} to {@code file} as PNG. */
     public void writePng(Path file) throws IOException {
-        if (!ImageIO.write(render(), "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
-        }
+        AtomicFiles.writePng(file, render());
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 
+import io.exactline.core.io.AtomicFiles;
+
 /**
  * The linearity study's results on one network.
  *
@@ -109,8 +111,8 @@ public record LinearitySummary(String network, String family, double epsilon, in
     /** Writes {@code linearity.md}, {@code linearity.csv} and the two profile plots into {@code dir}. */
     public static void write(List<LinearitySummary> networks, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("linearity.md"), markdown(networks));
-        Files.writeString(dir.resolve("linearity.csv"), csv(networks));
+        AtomicFiles.writeString(dir.resolve("linearity.md"), markdown(networks));
+        AtomicFiles.writeString(dir.resolve("linearity.csv"), csv(networks));
         plot(networks, "random").writePng(dir.resolve("linearity-random.png"));
         plot(networks, "gradient-sign").writePng(dir.resolve("linearity-gradient-sign.png"));
     }

@@ -5,7 +5,6 @@ import static io.exactline.core.io.TinyModel.intAttribute;
 import static io.exactline.core.io.TinyModel.intsAttribute;
 import static io.exactline.core.io.TinyModel.names;
 import static io.exactline.core.io.TinyModel.stringAttribute;
-import static io.exactline.core.io.TinyModel.tensorAttribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -169,20 +168,7 @@ class OnnxLoaderTest {
 
     @Test
     void shapeArithmeticOnConstantsIsFoldedAtLoadTime() throws OrtException {
-        // Reshape(x, Concat(Unsqueeze(Gather(Shape(x), 0)), [-1])): the flatten that exporters write out
-        TensorProto minusOne = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64_VALUE).addDims(1)
-                .addInt64Data(-1).build();
-        byte[] model = new TinyModel(11, 1, 2, 2)
-                .node("Shape", "x", "shape")
-                .node("Constant", "zero", names(), names("zero"), tensorAttribute("value", TensorProto.newBuilder()
-                        .setDataType(TensorProto.DataType.INT64_VALUE).addInt64Data(0).build()))
-                .node("Constant", "minus_one", names(), names("minus_one"), tensorAttribute("value", minusOne))
-                .node("Gather", "batch", names("shape", "zero"), names("batch"), intAttribute("axis", 0))
-                .node("Unsqueeze", "batch", "batch_1d", intsAttribute("axes", 0))
-                .node("Concat", "target", names("batch_1d", "minus_one"), names("target"), intAttribute("axis", 0))
-                .node("Reshape", "flat", names("x", "target"), names("flat"))
-                .node("Relu", "flat", "y")
-                .bytes("y", 1, 4);
+        byte[] model = TinyModel.foldedFlatten();
 
         Network network = load(model);
 

@@ -113,6 +113,27 @@ final class TinyModel {
                 .toByteArray();
     }
 
+    /**
+     * x [1, 2, 2] -> Reshape(x, Concat(Unsqueeze(Gather(Shape(x), 0)), [-1])) -> Relu -> y [1, 4]: the flatten that
+     * exporters write out, whose shape arithmetic the loader folds.
+     */
+    static byte[] foldedFlatten() {
+        TensorProto minusOne = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64_VALUE).addDims(1)
+                .addInt64Data(-1).build();
+        TensorProto zero = TensorProto.newBuilder().setDataType(TensorProto.DataType.INT64_VALUE).addInt64Data(0)
+                .build();
+        return new TinyModel(11, 1, 2, 2)
+                .node("Shape", "x", "shape")
+                .node("Constant", "zero", names(), names("zero"), tensorAttribute("value", zero))
+                .node("Constant", "minus_one", names(), names("minus_one"), tensorAttribute("value", minusOne))
+                .node("Gather", "batch", names("shape", "zero"), names("batch"), intAttribute("axis", 0))
+                .node("Unsqueeze", "batch", "batch_1d", intsAttribute("axes", 0))
+                .node("Concat", "target", names("batch_1d", "minus_one"), names("target"), intAttribute("axis", 0))
+                .node("Reshape", "flat", names("x", "target"), names("flat"))
+                .node("Relu", "flat", "y")
+                .bytes("y", 1, 4);
+    }
+
     static List<String> names(String... names) {
         return new ArrayList<>(List.of(names));
     }

@@ -2,11 +2,10 @@ package io.exactline.verifier.verdict;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.AtomicFiles;
 
 /**
  * The VNN-COMP result file (format of VNN-COMP 2022 onwards): the first line is {@code sat}, {@code unsat},
@@ -41,12 +40,17 @@ public final class VnncompResult {
         return s.toString();
     }
 
-    /** Writes {@link #format(Verdict)} to {@code file} (UTF-8), replacing it. */
+    /**
+     * Writes {@link #format(Verdict)} to {@code file} (UTF-8), replacing it atomically: a reader sees the old file
+     * or the whole result, never part of it.
+     *
+     * @throws BadInputException if the file cannot be written (missing folder, no permission)
+     */
     public static void write(Verdict verdict, Path file) {
         try {
-            Files.writeString(file, format(verdict), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, format(verdict));
         } catch (IOException e) {
-            throw new BadInputException("cannot write the result file " + file + ": " + e, e);
+            throw new BadInputException(e.getMessage() + "; check that the result file's folder exists and is writable", e);
         }
     }
 

@@ -52,6 +52,11 @@ import io.exactline.verifier.vnnlib.Formula.Atom;
  * <p>Every problem is reported as a {@link VnnlibFormatException} naming the file, line and column.
  */
 public final class VnnlibParser {
+    /** The deepest nesting of formulas and terms accepted; VNN-COMP properties nest fewer than ten levels. */
+    static final int MAX_DEPTH = 1000;
+    /** The most decimal digits (precision, or magnitude of the exponent) an exact constant may need. */
+    static final int MAX_DIGITS = 10_000;
+
     private static final Set<String> COMMAND_WORDS = Set.of("assert", "declare-const");
     private static final Set<String> NOT_FINITE = Set.of("nan", "inf", "infinity", "+inf", "-inf", "+infinity",
             "-infinity", "+nan", "-nan");
@@ -62,6 +67,7 @@ public final class VnnlibParser {
     private final Map<Integer, Position> outputs = new HashMap<>();
     private final List<Assertion> assertions = new ArrayList<>();
     private Position command;
+    private int depth;
 
     private VnnlibParser(String text, String source) {
         this.source = source;
@@ -190,6 +196,23 @@ public final class VnnlibParser {
             throw unexpected("a formula such as (<= X_0 1.0)");
         }
         Position open = lexer.position();
+        enter(open);
+        try {
+            return nestedFormula(open);
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Counts one more level of nesting at {@code open}; refuses nesting deeper than {@link #MAX_DEPTH}. */
+    private void enter(Position open) {
+        if (++depth > MAX_DEPTH) {
+            throw error(open, "formulas and terms are nested more than " + MAX_DEPTH + " levels deep here;"
+                    + " VNN-LIB properties nest a few levels (is a ')' missing?)");
+        }
+    }
+
+    private Formula nestedFormula(Position open) {
         lexer.next();
         if (lexer.kind() != Lexer.Kind.SYMBOL) {
             throw unexpected("an operator (and, or, <=, >=, <, >, =)");
@@ -253,6 +276,31 @@ public final class VnnlibParser {
         if (lexer.kind() != Lexer.Kind.OPEN) {
             throw unexpected("a term (a number, a variable or (+ ...), (- ...), (* ...))");
         }
+        enter(at);
+        try {
+            return bounded(compoundTerm(at), at);
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * {@code e}, unless one of its exact coefficients or its constant needs more than {@link #MAX_DIGITS} digits
+     * (repeated products of long or extreme decimals): such numbers make exact arithmetic arbitrarily slow.
+     */
+    private LinearExpression bounded(LinearExpression e, Position at) {
+        for (int k = 0; k <= e.size(); k++) {
+            BigDecimal v = k < e.size() ? e.coefficient(k) : e.constant();
+            if (v.precision() > MAX_DIGITS || Math.abs((long) v.scale()) > MAX_DIGITS) {
+                throw error(at, "the exact value of this term needs more than " + MAX_DIGITS + " decimal digits;"
+                        + " write its constants with fewer digits");
+            }
+        }
+        return e;
+    }
+
+    /** {@code (op term+)} with {@code op} one of +, -, *, after its '(' at {@code at}. */
+    private LinearExpression compoundTerm(Position at) {
         lexer.next();
         if (lexer.kind() != Lexer.Kind.SYMBOL) {
             throw unexpected("an operator (+, - or *)");
@@ -372,11 +420,20 @@ public final class VnnlibParser {
             valid = exponentDigits > 0;
         }
         if (valid && i == n) {
+            BigDecimal value;
             try {
-                return new BigDecimal(s);
+                value = new BigDecimal(s);
             } catch (NumberFormatException e) {
                 throw error(at, "the number '" + s + "' is out of range: " + e.getMessage());
             }
+            if (value.signum() == 0) {
+                return BigDecimal.ZERO;
+            }
+            if (value.precision() > MAX_DIGITS || Math.abs((long) value.scale()) > MAX_DIGITS) {
+                throw error(at, "the number '" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "' has more than "
+                        + MAX_DIGITS + " digits or an exponent beyond " + MAX_DIGITS + "; write it with fewer digits");
+            }
+            return value;
         }
         throw error(at, "malformed number '" + s + "'; write decimals such as 0.5, -3, 1.5e-3");
     }
