@@ -14,7 +14,7 @@ import io.exactline.verifier.property.Box;
  * @param domain the input box
  * @param samples how many inputs to draw
  * @param seed the random seed (the same seed draws the same inputs, which a resumed run relies on)
- * @param proofLimit time limit of each LP
+ * @param proofLimit time limit of each proof attempt (branch and bound) and of each LP of an under-approximation box
  * @param runLimit when to stop relaxing new seeds (the report is still written; a later run resumes)
  */
 public record MiningSettings(OutputProperty property, Box domain, int samples, long seed, Duration proofLimit,

@@ -18,7 +18,8 @@ import io.exactline.verifier.verdict.NetworkDigest;
 
 /**
  * A mining run: draw the samples, and for each sample with the property that no precondition found so far covers
- * (in floating point, {@link DecisionPattern#matches}), run {@link IterativeRelaxation} from it; record every
+ * (in floating point, {@link DecisionPattern#matches}), run {@link IterativeRelaxation} from it, with the samples
+ * that violate the property as known counterexamples; record every
  * outcome in the {@link Checkpoint} as it happens, and report support and coverage at the end. A restarted run with
  * the same settings draws the same samples and skips the ones its checkpoint lists.
  */
@@ -46,16 +47,19 @@ public final class PreconditionMiner {
         List<double[]> samples = draw();
         List<List<double[]>> pre = new ArrayList<>(samples.size());
         List<Integer> withProperty = new ArrayList<>();
+        List<double[]> violations = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             pre.add(network.preActivations(samples.get(i)));
             if (settings.property().holdsAt(net.evaluate(samples.get(i)))) {
                 withProperty.add(i);
+            } else {
+                violations.add(samples.get(i));
             }
         }
         progress.accept(String.format("%d samples drawn, %d with %s", samples.size(), withProperty.size(),
                 settings.property().description()));
-        IterativeRelaxation relaxation = new IterativeRelaxation(network, settings.domain(), settings.property(),
-                solver, settings.proofLimit());
+        IterativeRelaxation relaxation = new IterativeRelaxation(new PatternBranchAndBound(network,
+                settings.domain()), network, settings.property(), solver, settings.proofLimit(), violations);
         try (Checkpoint checkpoint = Checkpoint.open(dir, network, digest, settings)) {
             List<MinedPrecondition> found = new ArrayList<>(checkpoint.found());
             Set<Integer> done = new HashSet<>(checkpoint.done());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class IterativeRelaxationTest {
             double[] y = net.evaluate(seed);
             int k = y[0] >= y[1] && y[0] >= y[2] ? 0 : y[1] >= y[2] ? 1 : 2;
             OutputProperty property = OutputProperty.argmax(k, 3);
-            RelaxationOutcome outcome = new IterativeRelaxation(patterns, DOMAIN, property, LP, LIMIT).relax(seed);
+            RelaxationOutcome outcome = new IterativeRelaxation(new PatternBranchAndBound(patterns, DOMAIN), patterns,
+                    property, LP, LIMIT, List.of()).relax(seed);
             if (!(outcome instanceof RelaxationOutcome.Found f)) {
                 continue;
             }
@@ -88,8 +90,9 @@ class IterativeRelaxationTest {
             if (property.holdsAt(y)) {
                 continue;
             }
-            RelaxationOutcome outcome = new IterativeRelaxation(PatternNetwork.of(net), DOMAIN, property, LP, LIMIT)
-                    .relax(seed);
+            PatternNetwork patterns = PatternNetwork.of(net);
+            RelaxationOutcome outcome = new IterativeRelaxation(new PatternBranchAndBound(patterns, DOMAIN), patterns,
+                    property, LP, LIMIT, List.of()).relax(seed);
             assertThat(outcome).isInstanceOf(RelaxationOutcome.SignatureNotProven.class);
             RelaxationOutcome.SignatureNotProven failed = (RelaxationOutcome.SignatureNotProven) outcome;
             assertThat(failed.step().action()).isEqualTo("signature");
