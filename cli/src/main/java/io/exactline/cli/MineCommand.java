@@ -58,8 +58,12 @@ final class MineCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--proof-timeout", defaultValue = "60", paramLabel = "SECONDS",
-            description = "time limit of each LP (default 60)")
+            description = "time limit of each proof attempt (default 60)")
     double proofTimeout;
+
+    @Option(names = "--relaxation-timeout", defaultValue = "600", paramLabel = "SECONDS",
+            description = "time after which one sample's relaxation tries no further steps (default 600)")
+    double relaxationTimeout;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
             description = "stop relaxing new samples after this long and write the report (default: no limit)")
@@ -70,6 +74,7 @@ final class MineCommand implements Callable<Integer> {
         Network net = NetworkLoader.load(network);
         MiningSettings settings = new MiningSettings(parseProperty(property, net.outputSize()),
                 parseDomain(domain, net.inputSize()), samples, seed, seconds("--proof-timeout", proofTimeout),
+                seconds("--relaxation-timeout", relaxationTimeout),
                 timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
         PatternNetwork patterns = PatternNetwork.of(net);
         PrintWriter err = spec.commandLine().getErr();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.exactline.core.BadInputException;
 import io.exactline.verifier.Deadline;
@@ -21,13 +22,20 @@ import io.exactline.verifier.property.Box;
  * {@code P(F(X))}, prove its activation signature {@code sigma_X} implies {@code P} over the domain box, then free
  * neurons from the last ReLU layer backwards, keeping each freed pattern only if it is still proved.
  *
- * <h2>Order and &larr;-closedness</h2>
- * For each ReLU layer {@code k} from the last to the first, the constrained neurons of {@code k} are freed by binary
- * splitting: try to free them all in one proof (the whole layer); if that is not proved, try the first half and then
- * the second half the same way, down to single neurons. A layer freed whole moves on to layer {@code k - 1}; once a
- * layer keeps some constrained neuron, earlier neurons are tried only where freeing them keeps the pattern
- * &larr;-closed ({@link DecisionPattern#isClosed()}), which in a dense network is nowhere. Every tried pattern is
- * &larr;-closed.
+ * <h2>Order</h2>
+ * <ol>
+ *   <li>Whole layers, from the last ReLU layer backwards, until one cannot be freed.
+ *   <li>Blocks towards targets (inputs with the property, e.g. the uncovered samples of a mining run): the target
+ *       whose pre-activations contradict the fewest constrained neurons is taken, and exactly those neurons are freed
+ *       in one proof; each target is tried once. Every kept step so covers at least one more target.
+ *   <li>Binary splitting of what is left, from the last layer back: try to free a layer's constrained neurons in one
+ *       proof; if that is not proved, the first half and then the second half the same way, down to single
+ *       neurons.
+ * </ol>
+ * Every phase stops at the relaxation limit. The patterns need not be &larr;-closed: in a dense network a &larr;-closed pattern that constrains
+ * any neuron of layer 2 constrains all of layer 1, whose cell of the first layer's hyperplane arrangement is tiny, so
+ * only open patterns cover much of the domain. A closed result gets its under-approximation box from its polytope
+ * ({@link UnderApproximationBox}), an open one from sound bounds ({@link PatternBranchAndBound#boxAround}).
  *
  * <h2>Proofs</h2>
  * An attempt first looks for a known violation: an input of {@code violations} (inputs where {@code P} fails) that
@@ -43,6 +51,7 @@ public final class IterativeRelaxation {
     private final OutputProperty property;
     private final LpSolver solver;
     private final Duration proofLimit;
+    private final Duration relaxationLimit;
     private final List<double[]> violations;
     private final List<List<double[]>> violationPre;
 
@@ -50,11 +59,12 @@ public final class IterativeRelaxation {
      * @param prover the branch and bound over the network and domain
      * @param solver the LP solver of the under-approximation boxes
      * @param proofLimit time limit of each proof attempt
+     * @param relaxationLimit time after which one seed's relaxation tries no further steps
      * @param violations inputs of the domain where {@code P} fails, tried as counterexamples before each proof
      * @throws BadInputException if the property does not fit the network
      */
     public IterativeRelaxation(PatternBranchAndBound prover, PatternNetwork network, OutputProperty property,
-            LpSolver solver, Duration proofLimit, List<double[]> violations) {
+            LpSolver solver, Duration proofLimit, Duration relaxationLimit, List<double[]> violations) {
         if (property.outputCount() != network.network().outputSize()) {
             throw new BadInputException("property " + property.description() + " is over " + property.outputCount()
                     + " outputs but " + network.network().source() + " has " + network.network().outputSize());
@@ -65,6 +75,7 @@ public final class IterativeRelaxation {
         this.property = property;
         this.solver = solver;
         this.proofLimit = proofLimit;
+        this.relaxationLimit = relaxationLimit;
         this.violations = List.copyOf(violations);
         this.violationPre = this.violations.stream().map(network::preActivations).toList();
     }
@@ -75,39 +86,68 @@ public final class IterativeRelaxation {
      * @throws BadInputException if {@code seed} is outside the domain
      */
     public RelaxationOutcome relax(double[] seed) {
+        return relax(seed, List.of(), step -> { });
+    }
+
+    /**
+     * Relaxes the activation signature of {@code seed} towards covering {@code targets} (inputs with the property),
+     * reporting each step to {@code steps} as it is taken; stops trying to free more neurons once the relaxation
+     * limit has passed (the pattern kept so far is the result).
+     *
+     * @throws BadInputException if {@code seed} is outside the domain
+     */
+    public RelaxationOutcome relax(double[] seed, List<double[]> targets, Consumer<RelaxationStep> steps) {
         if (!domain.contains(seed)) {
             throw new BadInputException("seed input lies outside the input domain " + domain);
         }
-        Relaxation r = new Relaxation(network.signature(seed));
+        Relaxation r = new Relaxation(network.signature(seed), steps, Deadline.after(relaxationLimit));
         RelaxationStep first = r.attempt(r.current, "signature");
         if (!(first.answer() instanceof Implication.Proven proof)) {
             return new RelaxationOutcome.SignatureNotProven(first.answer(), first);
         }
         r.proof = proof;
-        boolean layersComplete = true;
-        for (int k = network.layerCount() - 1; k >= 0; k--) {
-            List<Integer> constrained = new ArrayList<>();
-            for (int i = 0; i < network.layerSize(k); i++) {
-                if (r.current.state(k, i) != NeuronState.FREE) {
-                    constrained.add(i);
-                }
+        for (int k = network.layerCount() - 1; k >= 0 && !r.deadline.expired(); k--) {
+            if (!r.freeWholeLayer(k)) {
+                break;
             }
-            if (constrained.isEmpty()) {
-                continue;
-            }
-            if (layersComplete) {
-                r.freeBlock(k, constrained);
-            } else {
-                for (int i : constrained) {
-                    r.freeBlock(k, List.of(i));
-                }
-            }
-            layersComplete = r.current.constrainedCount(k) == 0;
         }
-        Optional<Box> box = UnderApproximationBox.grow(new PatternRegion(r.current, domain).polytope(), solver,
-                proofLimit);
+        r.coverTargets(targets.stream().map(network::preActivations).toList());
+        for (int k = network.layerCount() - 1; k >= 0; k--) {
+            List<Integer> constrained = constrained(r.current, k);
+            if (!constrained.isEmpty()) {
+                r.freeBlock(k, constrained);
+            }
+        }
+        Optional<Box> box = r.current.isClosed()
+                ? UnderApproximationBox.grow(new PatternRegion(r.current, domain).polytope(), solver, proofLimit)
+                : prover.boxAround(r.current, seed);
         return new RelaxationOutcome.Found(new InputPrecondition(r.current, property, domain, r.proof, seed,
                 r.steps, box));
+    }
+
+    private static List<Integer> constrained(DecisionPattern pattern, int k) {
+        List<Integer> units = new ArrayList<>();
+        for (int i = 0; i < pattern.network().layerSize(k); i++) {
+            if (pattern.state(k, i) != NeuronState.FREE) {
+                units.add(i);
+            }
+        }
+        return units;
+    }
+
+    /** The constrained neurons of {@code pattern} whose piece the pre-activations {@code pre} contradict. */
+    private static List<int[]> mismatches(DecisionPattern pattern, List<double[]> pre) {
+        List<int[]> neurons = new ArrayList<>();
+        for (int k = 0; k < pre.size(); k++) {
+            double[] z = pre.get(k);
+            for (int i = 0; i < z.length; i++) {
+                NeuronState s = pattern.state(k, i);
+                if (s == NeuronState.ON && z[i] < 0.0 || s == NeuronState.OFF && z[i] > 0.0) {
+                    neurons.add(new int[] {k, i});
+                }
+            }
+        }
+        return neurons;
     }
 
     /** The state of one relaxation: the pattern kept so far, its proof and the steps taken. */
@@ -115,27 +155,82 @@ public final class IterativeRelaxation {
         private DecisionPattern current;
         private Implication.Proven proof;
         private final List<RelaxationStep> steps = new ArrayList<>();
+        private final Consumer<RelaxationStep> listener;
+        private final Deadline deadline;
 
-        Relaxation(DecisionPattern signature) {
+        Relaxation(DecisionPattern signature, Consumer<RelaxationStep> listener, Deadline deadline) {
             this.current = signature;
+            this.listener = listener;
+            this.deadline = deadline;
+        }
+
+        /** Tries to free every constrained neuron of layer {@code k} in one step; whether that was proved. */
+        boolean freeWholeLayer(int k) {
+            List<Integer> units = constrained(current, k);
+            if (units.isEmpty()) {
+                return true;
+            }
+            DecisionPattern candidate = current.freeLayer(k);
+            return keepIfProven(candidate, "free layer " + k);
+        }
+
+        /**
+         * Repeatedly takes the target the kept pattern misses by the fewest neurons and tries to free exactly those
+         * (each target once), so every kept step covers at least one more target; until none is left or time is up.
+         */
+        void coverTargets(List<List<double[]>> targets) {
+            boolean[] tried = new boolean[targets.size()];
+            while (!deadline.expired()) {
+                int best = -1;
+                List<int[]> bestNeurons = List.of();
+                for (int t = 0; t < targets.size(); t++) {
+                    if (tried[t]) {
+                        continue;
+                    }
+                    List<int[]> m = mismatches(current, targets.get(t));
+                    if (m.isEmpty()) {
+                        tried[t] = true;
+                    } else if (best < 0 || m.size() < bestNeurons.size()) {
+                        best = t;
+                        bestNeurons = m;
+                    }
+                }
+                if (best < 0) {
+                    return;
+                }
+                tried[best] = true;
+                DecisionPattern candidate = current;
+                for (int[] n : bestNeurons) {
+                    candidate = candidate.free(n[0], n[1]);
+                }
+                keepIfProven(candidate, "free " + bestNeurons.size() + " neurons to cover target " + best);
+            }
+        }
+
+        private boolean keepIfProven(DecisionPattern candidate, String action) {
+            RelaxationStep step = attempt(candidate, action);
+            if (step.answer() instanceof Implication.Proven p) {
+                current = candidate;
+                proof = p;
+                return true;
+            }
+            return false;
         }
 
         /** Frees {@code units} of layer {@code k} in one step if proved, else each half in turn. */
         void freeBlock(int k, List<Integer> units) {
+            if (deadline.expired()) {
+                return;
+            }
             DecisionPattern candidate = current;
             for (int i : units) {
                 candidate = candidate.free(k, i);
             }
-            if (candidate.isClosed()) {
-                String action = units.size() == 1 ? "free neuron (" + k + ", " + units.get(0) + ")"
-                        : units.size() == current.constrainedCount(k) ? "free layer " + k
-                        : "free " + units.size() + " neurons of layer " + k;
-                RelaxationStep step = attempt(candidate, action);
-                if (step.answer() instanceof Implication.Proven p) {
-                    current = candidate;
-                    proof = p;
-                    return;
-                }
+            String action = units.size() == 1 ? "free neuron (" + k + ", " + units.get(0) + ")"
+                    : units.size() == current.constrainedCount(k) ? "free layer " + k
+                    : "free " + units.size() + " neurons of layer " + k;
+            if (keepIfProven(candidate, action)) {
+                return;
             }
             if (units.size() > 1) {
                 int half = units.size() / 2;
@@ -151,6 +246,7 @@ public final class IterativeRelaxation {
             RelaxationStep step = new RelaxationStep(action, pattern.constrainedCount(), answer,
                     Duration.ofNanos(System.nanoTime() - start));
             steps.add(step);
+            listener.accept(step);
             return step;
         }
 

@@ -64,7 +64,7 @@ public record MiningReport(String network, String digest, MiningSettings setting
         s.append("- relaxed samples: ").append(relaxed).append(", signature not proved: ").append(notProven)
                 .append(complete ? "" : " (run limit reached: resume with the same command)").append('\n');
         s.append("- this run's time: ").append(seconds(wallTime)).append(" s\n\n");
-        s.append("All preconditions are input preconditions (<-closed decision patterns), each proved over the whole "
+        s.append("All preconditions are input preconditions (decision patterns), each proved over the whole "
                 + "domain by branch and bound over input boxes with sound outward-rounded bounds (the proof column). "
                 + "Support is measured on the samples in floating "
                 + "point.\n\n");

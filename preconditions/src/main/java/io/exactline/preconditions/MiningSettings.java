@@ -15,17 +15,22 @@ import io.exactline.verifier.property.Box;
  * @param samples how many inputs to draw
  * @param seed the random seed (the same seed draws the same inputs, which a resumed run relies on)
  * @param proofLimit time limit of each proof attempt (branch and bound) and of each LP of an under-approximation box
+ * @param relaxationLimit time after which one seed's relaxation tries no further steps (keeping what it proved)
  * @param runLimit when to stop relaxing new seeds (the report is still written; a later run resumes)
  */
 public record MiningSettings(OutputProperty property, Box domain, int samples, long seed, Duration proofLimit,
-        Duration runLimit) {
+        Duration relaxationLimit, Duration runLimit) {
     public MiningSettings {
         if (samples < 1) {
             throw new BadInputException("--samples must be at least 1, got " + samples);
         }
-        if (proofLimit.isNegative() || proofLimit.isZero() || runLimit.isNegative() || runLimit.isZero()) {
-            throw new BadInputException("time limits must be positive, got proof " + proofLimit + " and run "
-                    + runLimit);
+        if (!positive(proofLimit) || !positive(relaxationLimit) || !positive(runLimit)) {
+            throw new BadInputException("time limits must be positive, got proof " + proofLimit + ", relaxation "
+                    + relaxationLimit + " and run " + runLimit);
         }
+    }
+
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
     }
 }

@@ -16,6 +16,7 @@ import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.encoding.LinearExpression;
 import io.exactline.verifier.pattern.DecisionPattern;
 import io.exactline.verifier.pattern.Implication;
+import io.exactline.verifier.pattern.NeuronState;
 import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
 import io.exactline.verifier.pattern.PatternRegion;
@@ -44,6 +45,9 @@ import io.exactline.verifier.pattern.PatternRegion;
  * per thread.
  */
 public final class PatternBranchAndBound {
+    /** Bisection steps of {@link #boxAround}'s scale; each face gets half as many. */
+    private static final int BISECTIONS = 24;
+
     private final PatternNetwork network;
     private final io.exactline.verifier.property.Box domain;
     private final BoundComputer computer;
@@ -158,6 +162,97 @@ public final class PatternBranchAndBound {
             stack.push(new Node(halves[0], bounds, open));
         }
         return new Implication.Proven(Implication.Method.BRANCH_AND_BOUND, margin);
+    }
+
+    /**
+     * Whether every input of {@code box} satisfies {@code pattern}: sound pre-activation bounds over the box (no unit
+     * fixed) put every constrained neuron in its closed piece (lower bound {@code >= 0} when on, upper bound
+     * {@code <= 0} when off). A true answer is a proof; a false one may come from loose bounds.
+     */
+    public boolean containsBox(DecisionPattern pattern, Box box) {
+        Optional<LayerBounds> bounds = computer.bounds(box, PartialPattern.free(computer.network()));
+        if (bounds.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < network.layerCount(); k++) {
+            for (int i = 0; i < network.layerSize(k); i++) {
+                NeuronState s = pattern.state(k, i);
+                if (s == NeuronState.ON && !(bounds.get().preActivationLower(k, i) >= 0.0)
+                        || s == NeuronState.OFF && !(bounds.get().preActivationUpper(k, i) <= 0.0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An under-approximation box of {@code pattern} around {@code seed}: the largest box {@code seed +- t w / 2}
+     * ({@code w} the domain's widths, clipped to the domain) that {@link #containsBox} proves inside the pattern,
+     * found by bisection on {@code t}, then each face pushed outward in turn as far as the proof allows. Empty when
+     * not even a tiny box around the seed is proved inside.
+     */
+    public Optional<io.exactline.verifier.property.Box> boxAround(DecisionPattern pattern, double[] seed) {
+        int n = seed.length;
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        double low = 0.0;
+        double high = 1.0;
+        for (int step = 0; step < BISECTIONS; step++) {
+            double t = step == 0 ? high : (low + high) / 2;
+            if (containsBox(pattern, scaled(seed, t))) {
+                low = t;
+                if (step == 0) {
+                    break;
+                }
+            } else {
+                high = t;
+            }
+        }
+        if (low == 0.0) {
+            return Optional.empty();
+        }
+        Box start = scaled(seed, low);
+        System.arraycopy(start.lower(), 0, lower, 0, n);
+        System.arraycopy(start.upper(), 0, upper, 0, n);
+        for (int j = 0; j < n; j++) {
+            for (int side = 0; side < 2; side++) {
+                double inner = side == 0 ? lower[j] : upper[j];
+                double outer = side == 0 ? domain.lower(j) : domain.upper(j);
+                for (int step = 0; step < BISECTIONS / 2; step++) {
+                    double[] l = lower.clone();
+                    double[] u = upper.clone();
+                    double trial = step == 0 ? outer : inner + (outer - inner) / 2;
+                    if (side == 0) {
+                        l[j] = trial;
+                    } else {
+                        u[j] = trial;
+                    }
+                    if (containsBox(pattern, new Box(l, u))) {
+                        inner = trial;
+                        lower[j] = l[j];
+                        upper[j] = u[j];
+                        if (step == 0) {
+                            break;
+                        }
+                    } else {
+                        outer = trial;
+                    }
+                }
+            }
+        }
+        return Optional.of(new io.exactline.verifier.property.Box(lower, upper));
+    }
+
+    private Box scaled(double[] seed, double t) {
+        double[] l = new double[seed.length];
+        double[] u = new double[seed.length];
+        for (int j = 0; j < seed.length; j++) {
+            double r = t * domain.width(j) / 2;
+            l[j] = Math.max(domain.lower(j), seed[j] - r);
+            u[j] = Math.min(domain.upper(j), seed[j] + r);
+        }
+        return new Box(l, u);
     }
 
     /** The pattern's constrained neurons as fixed units of the bounding network (ReLU state 1 on, 0 off). */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,7 +20,8 @@ import io.exactline.verifier.verdict.NetworkDigest;
 /**
  * A mining run: draw the samples, and for each sample with the property that no precondition found so far covers
  * (in floating point, {@link DecisionPattern#matches}), run {@link IterativeRelaxation} from it, with the samples
- * that violate the property as known counterexamples; record every
+ * that violate the property as known counterexamples and the uncovered samples with the property as targets; record
+ * every
  * outcome in the {@link Checkpoint} as it happens, and report support and coverage at the end. A restarted run with
  * the same settings draws the same samples and skips the ones its checkpoint lists.
  */
@@ -59,7 +61,8 @@ public final class PreconditionMiner {
         progress.accept(String.format("%d samples drawn, %d with %s", samples.size(), withProperty.size(),
                 settings.property().description()));
         IterativeRelaxation relaxation = new IterativeRelaxation(new PatternBranchAndBound(network,
-                settings.domain()), network, settings.property(), solver, settings.proofLimit(), violations);
+                settings.domain()), network, settings.property(), solver, settings.proofLimit(), settings.relaxationLimit(),
+                violations);
         try (Checkpoint checkpoint = Checkpoint.open(dir, network, digest, settings)) {
             List<MinedPrecondition> found = new ArrayList<>(checkpoint.found());
             Set<Integer> done = new HashSet<>(checkpoint.done());
@@ -82,7 +85,15 @@ public final class PreconditionMiner {
                     progress.accept("run limit " + settings.runLimit() + " reached; rerun to resume");
                     break;
                 }
-                RelaxationOutcome outcome = relaxation.relax(samples.get(i));
+                List<double[]> targets = new ArrayList<>();
+                for (int t : withProperty) {
+                    if (!covered[t] && t != i) {
+                        targets.add(samples.get(t));
+                    }
+                }
+                RelaxationOutcome outcome = relaxation.relax(samples.get(i), targets, step -> progress.accept(String.format(
+                        Locale.ROOT, "  %s: %d constrained, %s in %.2f s", step.action(), step.constrained(),
+                        step.answer().getClass().getSimpleName(), step.time().toNanos() / 1e9)));
                 done.add(i);
                 if (outcome instanceof RelaxationOutcome.Found f) {
                     MinedPrecondition p = MinedPrecondition.of(i, f.precondition());

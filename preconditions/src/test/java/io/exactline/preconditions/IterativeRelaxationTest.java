@@ -20,12 +20,12 @@ import io.exactline.verifier.property.Box;
 import io.exactline.verifier.smt.JavaSmtSolver;
 
 class IterativeRelaxationTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final Duration LIMIT = Duration.ofSeconds(5);
     private static final GlopLpSolver LP = new GlopLpSolver();
     private static final Box DOMAIN = new Box(new double[] {-1, -1}, new double[] {1, 1});
 
     @Test
-    void everyFoundPreconditionIsClosedContainsItsSeedAndIsConfirmedByZ3AndSampling() {
+    void everyFoundPreconditionContainsItsSeedAndIsConfirmedByZ3AndSampling() {
         Random random = new Random(31);
         JavaSmtSolver z3 = JavaSmtSolver.z3();
         int found = 0;
@@ -38,7 +38,7 @@ class IterativeRelaxationTest {
             int k = y[0] >= y[1] && y[0] >= y[2] ? 0 : y[1] >= y[2] ? 1 : 2;
             OutputProperty property = OutputProperty.argmax(k, 3);
             RelaxationOutcome outcome = new IterativeRelaxation(new PatternBranchAndBound(patterns, DOMAIN), patterns,
-                    property, LP, LIMIT, List.of()).relax(seed);
+                    property, LP, LIMIT, LIMIT, List.of()).relax(seed);
             if (!(outcome instanceof RelaxationOutcome.Found f)) {
                 continue;
             }
@@ -47,7 +47,6 @@ class IterativeRelaxationTest {
             DecisionPattern p = pre.pattern();
             String where = net + " seed " + Arrays.toString(seed) + " " + property.description() + " -> " + p.encode();
             relaxed += p.isComplete() ? 0 : 1;
-            assertThat(p.isClosed()).as(where).isTrue();
             assertThat(p.satisfiedBy(seed)).as(where).isTrue();
             assertThat(pre.steps().get(0).action()).isEqualTo("signature");
             assertThat(pre.steps().stream().filter(RelaxationStep::proven).mapToInt(RelaxationStep::constrained)
@@ -61,7 +60,9 @@ class IterativeRelaxationTest {
                 }
             }
             pre.underApproximation().ifPresent(box -> {
-                assertThat(new PatternRegion(p, DOMAIN).polytope().containsBox(box)).as(where).isTrue();
+                if (p.isClosed()) {
+                    assertThat(new PatternRegion(p, DOMAIN).polytope().containsBox(box)).as(where).isTrue();
+                }
                 for (int s = 0; s < 50; s++) {
                     double[] x = new double[2];
                     for (int j = 0; j < 2; j++) {
@@ -92,7 +93,7 @@ class IterativeRelaxationTest {
             }
             PatternNetwork patterns = PatternNetwork.of(net);
             RelaxationOutcome outcome = new IterativeRelaxation(new PatternBranchAndBound(patterns, DOMAIN), patterns,
-                    property, LP, LIMIT, List.of()).relax(seed);
+                    property, LP, LIMIT, LIMIT, List.of()).relax(seed);
             assertThat(outcome).isInstanceOf(RelaxationOutcome.SignatureNotProven.class);
             RelaxationOutcome.SignatureNotProven failed = (RelaxationOutcome.SignatureNotProven) outcome;
             assertThat(failed.step().action()).isEqualTo("signature");
