@@ -14,6 +14,7 @@ import io.exactline.core.network.Network;
 import io.exactline.preconditions.MiningReport;
 import io.exactline.preconditions.MiningSettings;
 import io.exactline.preconditions.PreconditionMiner;
+import io.exactline.preconditions.MiningTarget;
 import io.exactline.verifier.lp.GlopLpSolver;
 import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code exactline preconditions mine NETWORK --property argmin=0 --domain acasxu --samples N --out DIR}: mines
+ * {@code exactline preconditions mine NETWORK --property argmin=0|argmax=K|@FILE.vnnlib [--domain acasxu] --samples N
+ * --out DIR}: mines
  * proven input preconditions by iterative relaxation, checkpointing to DIR.
  */
 @Command(name = "mine", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -41,11 +43,13 @@ final class MineCommand implements Callable<Integer> {
     Path network;
 
     @Option(names = "--property", required = true, paramLabel = "P",
-            description = "argmin=K (output K is a least output, e.g. ACAS Xu advisory COC is argmin=0) or argmax=K")
+            description = "argmin=K (output K is a least output, e.g. ACAS Xu advisory COC is argmin=0), argmax=K, "
+                    + "or @FILE.vnnlib: the negation of the file's unsafe output condition, over its input box")
     String property;
 
-    @Option(names = "--domain", required = true, paramLabel = "BOX",
-            description = "the input box: 'acasxu' (the normalised ACAS Xu training domain) or L1:U1,L2:U2,...")
+    @Option(names = "--domain", paramLabel = "BOX",
+            description = "the input box: 'acasxu' (the normalised ACAS Xu training domain) or L1:U1,L2:U2,...; "
+                    + "required unless --property is @FILE.vnnlib, whose box it replaces")
     String domain;
 
     @Option(names = "--samples", defaultValue = "1000", paramLabel = "N", description = "inputs to draw (default 1000)")
@@ -72,8 +76,21 @@ final class MineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Network net = NetworkLoader.load(network);
-        MiningSettings settings = new MiningSettings(parseProperty(property, net.outputSize()),
-                parseDomain(domain, net.inputSize()), samples, seed, seconds("--proof-timeout", proofTimeout),
+        MiningTarget target;
+        if (property.startsWith("@")) {
+            if (domain != null) {
+                throw new BadInputException("--domain and --property @FILE both give the domain; the file's input box "
+                        + "is used, so leave out --domain");
+            }
+            target = MiningTarget.fromVnnlib(Path.of(property.substring(1)), net.inputSize(), net.outputSize());
+        } else {
+            if (domain == null) {
+                throw new BadInputException("--domain is required with --property " + property);
+            }
+            target = new MiningTarget(parseProperty(property, net.outputSize()), parseDomain(domain,
+                    net.inputSize()));
+        }
+        MiningSettings settings = new MiningSettings(target.property(), target.domain(), samples, seed, seconds("--proof-timeout", proofTimeout),
                 seconds("--relaxation-timeout", relaxationTimeout),
                 timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
         PatternNetwork patterns = PatternNetwork.of(net);

@@ -2,8 +2,10 @@ package io.exactline.preconditions;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.exactline.core.BadInputException;
@@ -135,8 +137,11 @@ public final class IterativeRelaxation {
         return units;
     }
 
-    /** The constrained neurons of {@code pattern} whose piece the pre-activations {@code pre} contradict. */
-    private static List<int[]> mismatches(DecisionPattern pattern, List<double[]> pre) {
+    /**
+     * The constrained neurons of {@code pattern} whose piece the pre-activations {@code pre} contradict, or empty
+     * once more than {@code limit} are found (the caller has a better target already).
+     */
+    private static Optional<List<int[]>> mismatches(DecisionPattern pattern, List<double[]> pre, int limit) {
         List<int[]> neurons = new ArrayList<>();
         for (int k = 0; k < pre.size(); k++) {
             double[] z = pre.get(k);
@@ -144,10 +149,21 @@ public final class IterativeRelaxation {
                 NeuronState s = pattern.state(k, i);
                 if (s == NeuronState.ON && z[i] < 0.0 || s == NeuronState.OFF && z[i] > 0.0) {
                     neurons.add(new int[] {k, i});
+                    if (neurons.size() > limit) {
+                        return Optional.empty();
+                    }
                 }
             }
         }
-        return neurons;
+        return Optional.of(neurons);
+    }
+
+    private static Set<Long> ids(List<int[]> neurons) {
+        Set<Long> ids = new HashSet<>();
+        for (int[] n : neurons) {
+            ids.add((long) n[0] << 32 | n[1]);
+        }
+        return ids;
     }
 
     /** The state of one relaxation: the pattern kept so far, its proof and the steps taken. */
@@ -177,9 +193,12 @@ public final class IterativeRelaxation {
         /**
          * Repeatedly takes the target the kept pattern misses by the fewest neurons and tries to free exactly those
          * (each target once), so every kept step covers at least one more target; until none is left or time is up.
+         * A target whose neurons include those of a failed attempt is skipped: its pattern's region contains the
+         * failed one's, so it would be no easier to prove.
          */
         void coverTargets(List<List<double[]>> targets) {
             boolean[] tried = new boolean[targets.size()];
+            List<Set<Long>> failed = new ArrayList<>();
             while (!deadline.expired()) {
                 int best = -1;
                 List<int[]> bestNeurons = List.of();
@@ -187,12 +206,17 @@ public final class IterativeRelaxation {
                     if (tried[t]) {
                         continue;
                     }
-                    List<int[]> m = mismatches(current, targets.get(t));
+                    Optional<List<int[]>> m = mismatches(current, targets.get(t),
+                            best < 0 ? Integer.MAX_VALUE : bestNeurons.size() - 1);
                     if (m.isEmpty()) {
+                        continue;
+                    }
+                    Set<Long> ids = ids(m.get());
+                    if (m.get().isEmpty() || failed.stream().anyMatch(ids::containsAll)) {
                         tried[t] = true;
-                    } else if (best < 0 || m.size() < bestNeurons.size()) {
+                    } else {
                         best = t;
-                        bestNeurons = m;
+                        bestNeurons = m.get();
                     }
                 }
                 if (best < 0) {
@@ -203,7 +227,9 @@ public final class IterativeRelaxation {
                 for (int[] n : bestNeurons) {
                     candidate = candidate.free(n[0], n[1]);
                 }
-                keepIfProven(candidate, "free " + bestNeurons.size() + " neurons to cover target " + best);
+                if (!keepIfProven(candidate, "free " + bestNeurons.size() + " neurons to cover target " + best)) {
+                    failed.add(ids(bestNeurons));
+                }
             }
         }
 

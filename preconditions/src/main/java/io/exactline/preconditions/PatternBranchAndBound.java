@@ -46,7 +46,7 @@ import io.exactline.verifier.pattern.PatternRegion;
  */
 public final class PatternBranchAndBound {
     /** Bisection steps of {@link #boxAround}'s scale; each face gets half as many. */
-    private static final int BISECTIONS = 24;
+    private static final int BISECTIONS = 16;
 
     private final PatternNetwork network;
     private final io.exactline.verifier.property.Box domain;
