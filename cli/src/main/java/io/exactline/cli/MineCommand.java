@@ -61,12 +61,12 @@ final class MineCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output and checkpoint directory")
     Path out;
 
-    @Option(names = "--proof-timeout", defaultValue = "60", paramLabel = "SECONDS",
-            description = "time limit of each proof attempt (default 60)")
+    @Option(names = "--proof-timeout", defaultValue = "1", paramLabel = "SECONDS",
+            description = "time limit of each proof attempt (default 1)")
     double proofTimeout;
 
-    @Option(names = "--relaxation-timeout", defaultValue = "600", paramLabel = "SECONDS",
-            description = "time after which one sample's relaxation tries no further steps (default 600)")
+    @Option(names = "--relaxation-timeout", defaultValue = "20", paramLabel = "SECONDS",
+            description = "time after which one sample's relaxation tries no further steps (default 20)")
     double relaxationTimeout;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
@@ -76,20 +76,7 @@ final class MineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Network net = NetworkLoader.load(network);
-        MiningTarget target;
-        if (property.startsWith("@")) {
-            if (domain != null) {
-                throw new BadInputException("--domain and --property @FILE both give the domain; the file's input box "
-                        + "is used, so leave out --domain");
-            }
-            target = MiningTarget.fromVnnlib(Path.of(property.substring(1)), net.inputSize(), net.outputSize());
-        } else {
-            if (domain == null) {
-                throw new BadInputException("--domain is required with --property " + property);
-            }
-            target = new MiningTarget(parseProperty(property, net.outputSize()), parseDomain(domain,
-                    net.inputSize()));
-        }
+        MiningTarget target = target(property, domain, net);
         MiningSettings settings = new MiningSettings(target.property(), target.domain(), samples, seed, seconds("--proof-timeout", proofTimeout),
                 seconds("--relaxation-timeout", relaxationTimeout),
                 timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
@@ -106,6 +93,21 @@ final class MineCommand implements Callable<Integer> {
                 report.complete() ? "" : " (time limit reached: rerun to resume)", out.resolve("report.md"));
         o.flush();
         return 0;
+    }
+
+    /** The property and domain of {@code --property} and {@code --domain} (or the VNN-LIB file's box). */
+    static MiningTarget target(String property, String domain, Network net) {
+        if (property.startsWith("@")) {
+            if (domain != null) {
+                throw new BadInputException("--domain and --property @FILE both give the domain; the file's input box "
+                        + "is used, so leave out --domain");
+            }
+            return MiningTarget.fromVnnlib(Path.of(property.substring(1)), net.inputSize(), net.outputSize());
+        }
+        if (domain == null) {
+            throw new BadInputException("--domain is required with --property " + property);
+        }
+        return new MiningTarget(parseProperty(property, net.outputSize()), parseDomain(domain, net.inputSize()));
     }
 
     static OutputProperty parseProperty(String text, int outputs) {
@@ -157,7 +159,7 @@ final class MineCommand implements Callable<Integer> {
         return new Box(lower, upper);
     }
 
-    private static Duration seconds(String option, double s) {
+    static Duration seconds(String option, double s) {
         if (!(s > 0) || !Double.isFinite(s)) {
             throw new BadInputException(option + " must be a positive number of seconds, got " + s);
         }

@@ -1,6 +1,9 @@
 package io.exactline.preconditions;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 import io.exactline.core.BadInputException;
 import io.exactline.verifier.pattern.OutputProperty;
@@ -28,6 +31,21 @@ public record MiningSettings(OutputProperty property, Box domain, int samples, l
             throw new BadInputException("time limits must be positive, got proof " + proofLimit + ", relaxation "
                     + relaxationLimit + " and run " + runLimit);
         }
+    }
+
+    /** The {@code samples} inputs drawn uniformly from the domain by a {@link Random} seeded with {@code seed}. */
+    public List<double[]> draw() {
+        Random random = new Random(seed);
+        List<double[]> drawn = new ArrayList<>(samples);
+        int n = domain.dimension();
+        for (int s = 0; s < samples; s++) {
+            double[] x = new double[n];
+            for (int j = 0; j < n; j++) {
+                x[j] = Math.min(domain.upper(j), domain.lower(j) + random.nextDouble() * domain.width(j));
+            }
+            drawn.add(x);
+        }
+        return drawn;
     }
 
     private static boolean positive(Duration d) {

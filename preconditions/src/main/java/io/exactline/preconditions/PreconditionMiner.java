@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -46,7 +45,7 @@ public final class PreconditionMiner {
         long start = System.nanoTime();
         Network net = network.network();
         String digest = NetworkDigest.of(net);
-        List<double[]> samples = draw();
+        List<double[]> samples = settings.draw();
         List<List<double[]>> pre = new ArrayList<>(samples.size());
         List<Integer> withProperty = new ArrayList<>();
         List<double[]> violations = new ArrayList<>();
@@ -135,21 +134,6 @@ public final class PreconditionMiner {
             report.write(dir);
             return report;
         }
-    }
-
-    private List<double[]> draw() {
-        Random random = new Random(settings.seed());
-        List<double[]> samples = new ArrayList<>(settings.samples());
-        int n = settings.domain().dimension();
-        for (int s = 0; s < settings.samples(); s++) {
-            double[] x = new double[n];
-            for (int j = 0; j < n; j++) {
-                double low = settings.domain().lower(j);
-                x[j] = Math.min(settings.domain().upper(j), low + random.nextDouble() * settings.domain().width(j));
-            }
-            samples.add(x);
-        }
-        return samples;
     }
 
     /** Marks the property samples {@code pattern} covers; returns how many were not covered before. */
