@@ -100,8 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
                 settings.relaxationLimit(), violations);
         PrintWriter err = spec.commandLine().getErr();
         RelaxationOutcome outcome = relaxation.relax(x, targets, step -> {
-            err.printf(Locale.ROOT, "  %s: %d constrained, %s in %.2f s%n", step.action(), step.constrained(),
-                    step.answer().getClass().getSimpleName(), step.time().toNanos() / 1e9);
+            err.println("  " + step.summary());
             err.flush();
         });
         StringBuilder out = new StringBuilder();

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -90,9 +89,7 @@ public final class PreconditionMiner {
                         targets.add(samples.get(t));
                     }
                 }
-                RelaxationOutcome outcome = relaxation.relax(samples.get(i), targets, step -> progress.accept(String.format(
-                        Locale.ROOT, "  %s: %d constrained, %s in %.2f s", step.action(), step.constrained(),
-                        step.answer().getClass().getSimpleName(), step.time().toNanos() / 1e9)));
+                RelaxationOutcome outcome = relaxation.relax(samples.get(i), targets, step -> progress.accept("  " + step.summary()));
                 done.add(i);
                 if (outcome instanceof RelaxationOutcome.Found f) {
                     MinedPrecondition p = MinedPrecondition.of(i, f.precondition());

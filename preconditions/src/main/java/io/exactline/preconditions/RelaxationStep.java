@@ -1,6 +1,7 @@
 package io.exactline.preconditions;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import io.exactline.verifier.pattern.Implication;
 
@@ -19,5 +20,11 @@ public record RelaxationStep(String action, int constrained, Implication answer,
     /** Whether the tried pattern was proved a precondition (and kept). */
     public boolean proven() {
         return answer instanceof Implication.Proven;
+    }
+
+    /** One line for progress output, such as {@code free layer 5: 250 constrained, Proven in 0.31 s}. */
+    public String summary() {
+        return String.format(Locale.ROOT, "%s: %d constrained, %s in %.2f s", action, constrained,
+                answer.getClass().getSimpleName(), time.toNanos() / 1e9);
     }
 }
