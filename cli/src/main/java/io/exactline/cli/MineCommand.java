@@ -77,7 +77,8 @@ final class MineCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Network net = NetworkLoader.load(network);
         MiningTarget target = target(property, domain, net);
-        MiningSettings settings = new MiningSettings(target.property(), target.domain(), samples, seed, seconds("--proof-timeout", proofTimeout),
+        MiningSettings settings = new MiningSettings(target.property(), target.domain(), samples, seed,
+                seconds("--proof-timeout", proofTimeout),
                 seconds("--relaxation-timeout", relaxationTimeout),
                 timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
         PatternNetwork patterns = PatternNetwork.of(net);

@@ -27,17 +27,20 @@ import io.exactline.verifier.property.Box;
  * <h2>Order</h2>
  * <ol>
  *   <li>Whole layers, from the last ReLU layer backwards, until one cannot be freed.
- *   <li>Blocks towards targets (inputs with the property, e.g. the uncovered samples of a mining run): the target
- *       whose pre-activations contradict the fewest constrained neurons is taken, and exactly those neurons are freed
- *       in one proof; each target is tried once. Every kept step so covers at least one more target.
- *   <li>Binary splitting of what is left, from the last layer back: try to free a layer's constrained neurons in one
- *       proof; if that is not proved, the first half and then the second half the same way, down to single
- *       neurons.
+ *   <li>With targets (inputs with the property, e.g. the uncovered samples of a mining run), blocks towards them:
+ *       the target whose pre-activations contradict the fewest constrained neurons is taken, and exactly those
+ *       neurons are freed in one proof; each target is tried once, and the phase ends after a few failures in a
+ *       row. Every kept step so covers at least one more target.
+ *   <li>Without targets, binary splitting of what is left, from the last layer back: try to free a layer's
+ *       constrained neurons in one proof; if that is not proved, the first half and then the second half the same
+ *       way, down to single neurons. (With targets this phase is left out: it enlarges the region without
+ *       covering more targets, and a mining run's time is better spent on the next seed.)
  * </ol>
- * Every phase stops at the relaxation limit. The patterns need not be &larr;-closed: in a dense network a &larr;-closed pattern that constrains
- * any neuron of layer 2 constrains all of layer 1, whose cell of the first layer's hyperplane arrangement is tiny, so
- * only open patterns cover much of the domain. A closed result gets its under-approximation box from its polytope
- * ({@link UnderApproximationBox}), an open one from sound bounds ({@link PatternBranchAndBound#boxAround}).
+ * Every phase stops at the relaxation limit. The patterns need not be &larr;-closed: in a dense network a
+ * &larr;-closed pattern that constrains any neuron of layer 2 constrains all of layer 1, whose cell of the first
+ * layer's hyperplane arrangement is tiny, so only open patterns cover much of the domain. A closed result gets its
+ * under-approximation box from its polytope ({@link UnderApproximationBox}), an open one from sound bounds
+ * ({@link PatternBranchAndBound#boxAround}).
  *
  * <h2>Proofs</h2>
  * An attempt first looks for a known violation: an input of {@code violations} (inputs where {@code P} fails) that
@@ -47,6 +50,9 @@ import io.exactline.verifier.property.Box;
  * is either refuted by a concrete input or undecided within the limit.
  */
 public final class IterativeRelaxation {
+    /** Failed attempts in a row after which the phase of blocks towards targets ends. */
+    static final int FAILURES_IN_A_ROW = 6;
+
     private final PatternBranchAndBound prover;
     private final PatternNetwork network;
     private final Box domain;
@@ -113,12 +119,15 @@ public final class IterativeRelaxation {
                 break;
             }
         }
-        r.coverTargets(targets.stream().map(network::preActivations).toList());
-        for (int k = network.layerCount() - 1; k >= 0; k--) {
-            List<Integer> constrained = constrained(r.current, k);
-            if (!constrained.isEmpty()) {
-                r.freeBlock(k, constrained);
+        if (targets.isEmpty()) {
+            for (int k = network.layerCount() - 1; k >= 0; k--) {
+                List<Integer> constrained = constrained(r.current, k);
+                if (!constrained.isEmpty()) {
+                    r.freeBlock(k, constrained);
+                }
             }
+        } else {
+            r.coverTargets(targets.stream().map(network::preActivations).toList());
         }
         Optional<Box> box = r.current.isClosed()
                 ? UnderApproximationBox.grow(new PatternRegion(r.current, domain).polytope(), solver, proofLimit)
@@ -194,12 +203,14 @@ public final class IterativeRelaxation {
          * Repeatedly takes the target the kept pattern misses by the fewest neurons and tries to free exactly those
          * (each target once), so every kept step covers at least one more target; until none is left or time is up.
          * A target whose neurons include those of a failed attempt is skipped: its pattern's region contains the
-         * failed one's, so it would be no easier to prove.
+         * failed one's, so it would be no easier to prove. After {@value #FAILURES_IN_A_ROW} failed attempts in a
+         * row the phase ends: the pattern is then usually as general as the proofs allow.
          */
         void coverTargets(List<List<double[]>> targets) {
             boolean[] tried = new boolean[targets.size()];
             List<Set<Long>> failed = new ArrayList<>();
-            while (!deadline.expired()) {
+            int inARow = 0;
+            while (!deadline.expired() && inARow < FAILURES_IN_A_ROW) {
                 int best = -1;
                 List<int[]> bestNeurons = List.of();
                 for (int t = 0; t < targets.size(); t++) {
@@ -227,8 +238,11 @@ public final class IterativeRelaxation {
                 for (int[] n : bestNeurons) {
                     candidate = candidate.free(n[0], n[1]);
                 }
-                if (!keepIfProven(candidate, "free " + bestNeurons.size() + " neurons to cover target " + best)) {
+                if (keepIfProven(candidate, "free " + bestNeurons.size() + " neurons to cover target " + best)) {
+                    inARow = 0;
+                } else {
                     failed.add(ids(bestNeurons));
+                    inARow++;
                 }
             }
         }

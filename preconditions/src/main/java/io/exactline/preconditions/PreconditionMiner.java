@@ -59,8 +59,8 @@ public final class PreconditionMiner {
         progress.accept(String.format("%d samples drawn, %d with %s", samples.size(), withProperty.size(),
                 settings.property().description()));
         IterativeRelaxation relaxation = new IterativeRelaxation(new PatternBranchAndBound(network,
-                settings.domain()), network, settings.property(), solver, settings.proofLimit(), settings.relaxationLimit(),
-                violations);
+                settings.domain()), network, settings.property(), solver, settings.proofLimit(),
+                settings.relaxationLimit(), violations);
         try (Checkpoint checkpoint = Checkpoint.open(dir, network, digest, settings)) {
             List<MinedPrecondition> found = new ArrayList<>(checkpoint.found());
             Set<Integer> done = new HashSet<>(checkpoint.done());
@@ -89,7 +89,8 @@ public final class PreconditionMiner {
                         targets.add(samples.get(t));
                     }
                 }
-                RelaxationOutcome outcome = relaxation.relax(samples.get(i), targets, step -> progress.accept("  " + step.summary()));
+                RelaxationOutcome outcome = relaxation.relax(samples.get(i), targets,
+                        step -> progress.accept("  " + step.summary()));
                 done.add(i);
                 if (outcome instanceof RelaxationOutcome.Found f) {
                     MinedPrecondition p = MinedPrecondition.of(i, f.precondition());
