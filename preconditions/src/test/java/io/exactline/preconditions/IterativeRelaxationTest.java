@@ -80,6 +80,50 @@ class IterativeRelaxationTest {
     }
 
     @Test
+    void everyKeptStepTowardsATargetLeavesAPatternThatTheTargetSatisfies() {
+        Random random = new Random(33);
+        int kept = 0;
+        for (int trial = 0; trial < 8; trial++) {
+            Network net = RandomNetworks.relu(random, 2, 8, 6, 3);
+            PatternNetwork patterns = PatternNetwork.of(net);
+            double[] seed = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+            double[] y = net.evaluate(seed);
+            OutputProperty property = OutputProperty.argmax(y[0] >= y[1] && y[0] >= y[2] ? 0 : y[1] >= y[2] ? 1 : 2,
+                    3);
+            List<double[]> targets = new java.util.ArrayList<>();
+            List<double[]> violations = new java.util.ArrayList<>();
+            for (int s = 0; s < 200; s++) {
+                double[] x = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+                (property.holdsAt(net.evaluate(x)) ? targets : violations).add(x);
+            }
+            RelaxationOutcome outcome = new IterativeRelaxation(new PatternBranchAndBound(patterns, DOMAIN), patterns,
+                    property, LP, LIMIT, LIMIT, violations).relax(seed, targets, step -> { });
+            if (!(outcome instanceof RelaxationOutcome.Found f)) {
+                continue;
+            }
+            DecisionPattern p = f.precondition().pattern();
+            for (RelaxationStep step : f.precondition().steps()) {
+                if (step.proven() && step.action().contains("to cover target ")) {
+                    kept++;
+                    int t = Integer.parseInt(step.action().substring(step.action().lastIndexOf(' ') + 1));
+                    assertThat(p.satisfiedBy(targets.get(t))).as("%s: %s, target %s", p.encode(), step.action(),
+                            Arrays.toString(targets.get(t))).isTrue();
+                }
+                if (step.answer() instanceof Implication.Refuted r) {
+                    // A refuted step's input violates P, so the proven final pattern cannot contain it.
+                    assertThat(property.holdsAt(net.evaluate(r.input()))).as(step.summary()).isFalse();
+                    assertThat(new PatternRegion(p, DOMAIN).contains(r.input())).as("%s: %s", p.encode(),
+                            step.summary()).isFalse();
+                }
+            }
+            for (double[] v : violations) {
+                assertThat(p.satisfiedBy(v)).as("%s at violation %s", p.encode(), Arrays.toString(v)).isFalse();
+            }
+        }
+        assertThat(kept).isPositive();
+    }
+
+    @Test
     void theFirstAttemptIsTheSignatureAndAFailedSignatureStopsTheRelaxation() {
         Random random = new Random(32);
         int notProven = 0;
