@@ -35,10 +35,9 @@ class IterativeRelaxationTest {
         for (int trial = 0; trial < 12; trial++) {
             Network net = RandomNetworks.relu(random, 2, 8, 6, 3);
             PatternNetwork patterns = PatternNetwork.of(net);
-            double[] seed = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+            double[] seed = RandomNetworks.point(random);
             double[] y = net.evaluate(seed);
-            int k = y[0] >= y[1] && y[0] >= y[2] ? 0 : y[1] >= y[2] ? 1 : 2;
-            OutputProperty property = OutputProperty.argmax(k, 3);
+            OutputProperty property = OutputProperty.argmax(RandomNetworks.argmax(y), 3);
             RelaxationOutcome outcome = new IterativeRelaxation(new PatternBranchAndBound(patterns, DOMAIN), patterns,
                     property, LP, LIMIT, LIMIT, List.of()).relax(seed);
             if (!(outcome instanceof RelaxationOutcome.Found f)) {
@@ -56,7 +55,7 @@ class IterativeRelaxationTest {
             assertThat(new PatternRegion(p, DOMAIN).impliesExactly(property, z3, Z3_LIMIT)).as(where)
                     .isInstanceOf(Implication.Proven.class);
             for (int s = 0; s < 3000; s++) {
-                double[] x = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+                double[] x = RandomNetworks.point(random);
                 if (p.satisfiedBy(x)) {
                     assertThat(property.holdsAt(net.evaluate(x))).as("%s at %s", where, Arrays.toString(x)).isTrue();
                 }
@@ -86,14 +85,13 @@ class IterativeRelaxationTest {
         for (int trial = 0; trial < 8; trial++) {
             Network net = RandomNetworks.relu(random, 2, 8, 6, 3);
             PatternNetwork patterns = PatternNetwork.of(net);
-            double[] seed = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+            double[] seed = RandomNetworks.point(random);
             double[] y = net.evaluate(seed);
-            OutputProperty property = OutputProperty.argmax(y[0] >= y[1] && y[0] >= y[2] ? 0 : y[1] >= y[2] ? 1 : 2,
-                    3);
+            OutputProperty property = OutputProperty.argmax(RandomNetworks.argmax(y), 3);
             List<double[]> targets = new java.util.ArrayList<>();
             List<double[]> violations = new java.util.ArrayList<>();
             for (int s = 0; s < 200; s++) {
-                double[] x = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+                double[] x = RandomNetworks.point(random);
                 (property.holdsAt(net.evaluate(x)) ? targets : violations).add(x);
             }
             RelaxationOutcome outcome = new IterativeRelaxation(new PatternBranchAndBound(patterns, DOMAIN), patterns,
@@ -129,7 +127,7 @@ class IterativeRelaxationTest {
         int notProven = 0;
         for (int trial = 0; trial < 30; trial++) {
             Network net = RandomNetworks.relu(random, 2, 4, 3);
-            double[] seed = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+            double[] seed = RandomNetworks.point(random);
             double[] y = net.evaluate(seed);
             // Demand the runner-up wins: the signature region contains the seed, which violates that.
             int loser = y[0] >= y[1] && y[0] >= y[2] ? (y[1] >= y[2] ? 2 : 1) : 0;

@@ -47,7 +47,7 @@ class PatternBranchAndBoundTest {
         for (int trial = 0; trial < 25; trial++) {
             Network net = RandomNetworks.relu(random, 2, 6, 5, 3);
             PatternNetwork patterns = PatternNetwork.of(net);
-            double[] seed = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+            double[] seed = RandomNetworks.point(random);
             DecisionPattern pattern = randomPattern(patterns, seed, 0.6, random);
             OutputProperty property = OutputProperty.argmax(random.nextInt(3), 3);
             String where = net + " pattern " + pattern.encode() + " " + property.description();
@@ -82,7 +82,7 @@ class PatternBranchAndBoundTest {
         for (int trial = 0; trial < 20; trial++) {
             Network net = RandomNetworks.relu(random, 2, 8, 6, 3);
             PatternNetwork patterns = PatternNetwork.of(net);
-            double[] seed = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+            double[] seed = RandomNetworks.point(random);
             DecisionPattern pattern = randomPattern(patterns, seed, 0.3, random);
             PatternBranchAndBound prover = new PatternBranchAndBound(patterns, DOMAIN);
             var box = prover.boxAround(pattern, seed);
@@ -116,8 +116,7 @@ class PatternBranchAndBoundTest {
             boolean everywhere = true;
             Random random = new Random(54);
             for (int s = 0; s < 20000 && everywhere; s++) {
-                everywhere = property.holdsAt(net.evaluate(new double[] {2 * random.nextDouble() - 1,
-                    2 * random.nextDouble() - 1}));
+                everywhere = property.holdsAt(net.evaluate(RandomNetworks.point(random)));
             }
             Implication answer = prover.implies(none, property, Deadline.after(LIMIT));
             if (!everywhere) {
