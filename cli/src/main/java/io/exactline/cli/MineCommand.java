@@ -15,6 +15,7 @@ import io.exactline.core.network.Network;
 import io.exactline.preconditions.MiningReport;
 import io.exactline.preconditions.MiningSettings;
 import io.exactline.preconditions.PreconditionMiner;
+import io.exactline.preconditions.MiningTarget;
 import io.exactline.verifier.lp.GlopLpSolver;
 import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code exactline preconditions mine NETWORK --property argmin=0 --domain acasxu --samples N --out DIR}: mines
+ * {@code exactline preconditions mine NETWORK --property argmin=0|argmax=K|@FILE.vnnlib [--domain acasxu] --samples N
+ * --out DIR}: mines
  * proven input preconditions by iterative relaxation, checkpointing to DIR.
  */
 @Command(name = "mine", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -42,11 +44,13 @@ final class MineCommand implements Callable<Integer> {
     Path network;
 
     @Option(names = "--property", required = true, paramLabel = "P",
-            description = "argmin=K (output K is a least output, e.g. ACAS Xu advisory COC is argmin=0) or argmax=K")
+            description = "argmin=K (output K is a least output, e.g. ACAS Xu advisory COC is argmin=0), argmax=K, "
+                    + "or @FILE.vnnlib: the negation of the file's unsafe output condition, over its input box")
     String property;
 
-    @Option(names = "--domain", required = true, paramLabel = "BOX",
-            description = "the input box: 'acasxu' (the normalised ACAS Xu training domain) or L1:U1,L2:U2,...")
+    @Option(names = "--domain", paramLabel = "BOX",
+            description = "the input box: 'acasxu' (the normalised ACAS Xu training domain) or L1:U1,L2:U2,...; "
+                    + "required unless --property is @FILE.vnnlib, whose box it replaces")
     String domain;
 
     @Option(names = "--samples", defaultValue = "1000", paramLabel = "N", description = "inputs to draw (default 1000)")
@@ -58,9 +62,13 @@ final class MineCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output and checkpoint directory")
     Path out;
 
-    @Option(names = "--proof-timeout", defaultValue = "60", paramLabel = "SECONDS",
-            description = "time limit of each LP (default 60)")
+    @Option(names = "--proof-timeout", defaultValue = "1", paramLabel = "SECONDS",
+            description = "time limit of each proof attempt (default 1)")
     double proofTimeout;
+
+    @Option(names = "--relaxation-timeout", defaultValue = "20", paramLabel = "SECONDS",
+            description = "time after which one sample's relaxation tries no further steps (default 20)")
+    double relaxationTimeout;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
             description = "stop relaxing new samples after this long and write the report (default: no limit)")
@@ -69,8 +77,10 @@ final class MineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Network net = NetworkLoader.load(network);
-        MiningSettings settings = new MiningSettings(parseProperty(property, net.outputSize()),
-                parseDomain(domain, net.inputSize()), samples, seed, seconds("--proof-timeout", proofTimeout),
+        MiningTarget target = target(property, domain, net);
+        MiningSettings settings = new MiningSettings(target.property(), target.domain(), samples, seed,
+                seconds("--proof-timeout", proofTimeout),
+                seconds("--relaxation-timeout", relaxationTimeout),
                 timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
         PatternNetwork patterns = PatternNetwork.of(net);
         // the output folder before any progress line: a file in its place is one error line, not a late failure
@@ -87,6 +97,21 @@ final class MineCommand implements Callable<Integer> {
                 report.complete() ? "" : " (time limit reached: rerun to resume)", out.resolve("report.md"));
         o.flush();
         return 0;
+    }
+
+    /** The property and domain of {@code --property} and {@code --domain} (or the VNN-LIB file's box). */
+    static MiningTarget target(String property, String domain, Network net) {
+        if (property.startsWith("@")) {
+            if (domain != null) {
+                throw new BadInputException("--domain and --property @FILE both give the domain; the file's input box "
+                        + "is used, so leave out --domain");
+            }
+            return MiningTarget.fromVnnlib(Path.of(property.substring(1)), net.inputSize(), net.outputSize());
+        }
+        if (domain == null) {
+            throw new BadInputException("--domain is required with --property " + property);
+        }
+        return new MiningTarget(parseProperty(property, net.outputSize()), parseDomain(domain, net.inputSize()));
     }
 
     static OutputProperty parseProperty(String text, int outputs) {
@@ -138,7 +163,7 @@ final class MineCommand implements Callable<Integer> {
         return new Box(lower, upper);
     }
 
-    private static Duration seconds(String option, double s) {
+    static Duration seconds(String option, double s) {
         if (!(s > 0) || !Double.isFinite(s)) {
             throw new BadInputException(option + " must be a positive number of seconds, got " + s);
         }

@@ -19,7 +19,7 @@ class MineCommandTest {
     private static String[] acasRun(Path out) {
         Path net = SharedData.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
         return new String[] {"preconditions", "mine", net.toString(), "--property", "argmin=0", "--domain", "acasxu",
-            "--samples", "1", "--out", out.toString()};
+            "--proof-timeout", "0.5", "--relaxation-timeout", "5", "--samples", "1", "--out", out.toString()};
     }
 
     @Test
@@ -54,6 +54,64 @@ class MineCommandTest {
 
         assertThat(other.code()).as("%s", other).isEqualTo(2);
         assertThat(other.err()).contains("records another run").contains("another --out directory");
+    }
+
+    @Test
+    void aVnnlibPropertyGivesTheDomainAndItsNegatedUnsafeCondition() throws IOException {
+        Path net = SharedData.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+        Path prop1 = SharedData.require("acasxu/vnnlib/prop_1.vnnlib");
+        Path out = temp.resolve("run");
+
+        Cli.Result result = Cli.run("preconditions", "mine", net.toString(), "--property", "@" + prop1,
+                "--proof-timeout", "0.5", "--relaxation-timeout", "5", "--samples", "3", "--out", out.toString());
+
+        assertThat(result.code()).as("%s", result).isZero();
+        // Property 1 is unsat on N_1,1, so every sample has the property "not prop_1.vnnlib".
+        assertThat(result.err()).contains("3 samples drawn, 3 with not prop_1.vnnlib");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("X_0 in [0.6");
+    }
+
+    @Test
+    void aVnnlibPropertyWhoseNegationIsADisjunctionIsBadInput() {
+        Path net = SharedData.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+        Path prop3 = SharedData.require("acasxu/vnnlib/prop_3.vnnlib");
+
+        Cli.Result result = Cli.run("preconditions", "mine", net.toString(), "--property", "@" + prop3, "--out",
+                temp.toString());
+        Cli.Result both = Cli.run("preconditions", "mine", net.toString(), "--property", "@" + prop3, "--domain",
+                "acasxu", "--out", temp.toString());
+
+        assertThat(result.code()).as("%s", result).isEqualTo(2);
+        assertThat(result.err()).contains("prop_3.vnnlib").contains("4 inequalities");
+        assertThat(both.code()).as("%s", both).isEqualTo(2);
+        assertThat(both.err()).contains("leave out --domain");
+    }
+
+    @Test
+    void explainPrintsAProvenPreconditionContainingTheInputAndItsBox() {
+        Path net = SharedData.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+        // Far away and behind: COC (output 0 least), checked by the command itself.
+        String x = "0.6,0.2,-0.2,0.3,0.2";
+
+        Cli.Result result = Cli.run("preconditions", "explain", net.toString(), "--input", x, "--property",
+                "argmin=0", "--domain", "acasxu", "--samples", "300", "--proof-timeout", "10",
+                "--relaxation-timeout", "5");
+
+        assertThat(result.code()).as("%s", result).isZero();
+        assertThat(result.out()).contains("precondition of argmin=0").contains("proof: BRANCH_AND_BOUND")
+                .contains("pattern: ").contains("under-approximation box: ");
+        assertThat(result.err()).contains("signature: 300 constrained, Proven");
+    }
+
+    @Test
+    void explainRefusesAnInputWithoutTheProperty() {
+        Path net = SharedData.require("acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+
+        Cli.Result result = Cli.run("preconditions", "explain", net.toString(), "--input", "0.6,0.2,-0.2,0.3,0.2",
+                "--property", "argmax=0", "--domain", "acasxu");
+
+        assertThat(result.code()).as("%s", result).isEqualTo(2);
+        assertThat(result.err()).contains("does not hold at --input");
     }
 
     @Test

@@ -11,16 +11,17 @@ import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.property.Box;
 
 /**
- * A proven input precondition: a &larr;-closed decision pattern {@code sigma} with
+ * A proven input precondition: a decision pattern {@code sigma} with
  * {@code forall X in domain: sigma(X) => P(F(X))}, found by {@link IterativeRelaxation} from a seed input.
  *
- * @param pattern the pattern (&larr;-closed)
+ * @param pattern the pattern (&larr;-closed or not)
  * @param property {@code P}
  * @param domain the input box the implication is proved over
  * @param proof the proof of the final pattern
  * @param seed the input whose activation signature the relaxation started from
  * @param steps every proof attempt, in order
- * @param underApproximation a box inside the pattern's polytope (exactly checked), if one was found
+ * @param underApproximation a box inside the pattern's region (proved: exactly for a &larr;-closed pattern's
+ *     polytope, by sound bounds otherwise), if one was found
  */
 public record InputPrecondition(DecisionPattern pattern, OutputProperty property, Box domain,
         Implication.Proven proof, double[] seed, List<RelaxationStep> steps, Optional<Box> underApproximation) {

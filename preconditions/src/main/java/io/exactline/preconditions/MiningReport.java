@@ -64,8 +64,9 @@ public record MiningReport(String network, String digest, MiningSettings setting
         s.append("- relaxed samples: ").append(relaxed).append(", signature not proved: ").append(notProven)
                 .append(complete ? "" : " (run limit reached: resume with the same command)").append('\n');
         s.append("- this run's time: ").append(seconds(wallTime)).append(" s\n\n");
-        s.append("All preconditions are input preconditions (<-closed decision patterns), each proved over the whole "
-                + "domain by LP with Neumaier-Shcherbina safe bounds. Support is measured on the samples in floating "
+        s.append("All preconditions are input preconditions (decision patterns), each proved over the whole "
+                + "domain by branch and bound over input boxes with sound outward-rounded bounds (the proof column). "
+                + "Support is measured on the samples in floating "
                 + "point.\n\n");
         s.append("| # | sample | constrained | support | property support | proof | margin | proof time (s) | "
                 + "attempts | UA box |\n|---|---|---|---|---|---|---|---|---|---|\n");

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -18,7 +17,9 @@ import io.exactline.verifier.verdict.NetworkDigest;
 
 /**
  * A mining run: draw the samples, and for each sample with the property that no precondition found so far covers
- * (in floating point, {@link DecisionPattern#matches}), run {@link IterativeRelaxation} from it; record every
+ * (in floating point, {@link DecisionPattern#matches}), run {@link IterativeRelaxation} from it, with the samples
+ * that violate the property as known counterexamples and the uncovered samples with the property as targets; record
+ * every
  * outcome in the {@link Checkpoint} as it happens, and report support and coverage at the end. A restarted run with
  * the same settings draws the same samples and skips the ones its checkpoint lists.
  */
@@ -43,19 +44,23 @@ public final class PreconditionMiner {
         long start = System.nanoTime();
         Network net = network.network();
         String digest = NetworkDigest.of(net);
-        List<double[]> samples = draw();
+        List<double[]> samples = settings.draw();
         List<List<double[]>> pre = new ArrayList<>(samples.size());
         List<Integer> withProperty = new ArrayList<>();
+        List<double[]> violations = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             pre.add(network.preActivations(samples.get(i)));
             if (settings.property().holdsAt(net.evaluate(samples.get(i)))) {
                 withProperty.add(i);
+            } else {
+                violations.add(samples.get(i));
             }
         }
         progress.accept(String.format("%d samples drawn, %d with %s", samples.size(), withProperty.size(),
                 settings.property().description()));
-        IterativeRelaxation relaxation = new IterativeRelaxation(network, settings.domain(), settings.property(),
-                solver, settings.proofLimit());
+        IterativeRelaxation relaxation = new IterativeRelaxation(new PatternBranchAndBound(network,
+                settings.domain()), network, settings.property(), solver, settings.proofLimit(),
+                settings.relaxationLimit(), violations);
         try (Checkpoint checkpoint = Checkpoint.open(dir, network, digest, settings)) {
             List<MinedPrecondition> found = new ArrayList<>(checkpoint.found());
             Set<Integer> done = new HashSet<>(checkpoint.done());
@@ -78,7 +83,14 @@ public final class PreconditionMiner {
                     progress.accept("run limit " + settings.runLimit() + " reached; rerun to resume");
                     break;
                 }
-                RelaxationOutcome outcome = relaxation.relax(samples.get(i));
+                List<double[]> targets = new ArrayList<>();
+                for (int t : withProperty) {
+                    if (!covered[t] && t != i) {
+                        targets.add(samples.get(t));
+                    }
+                }
+                RelaxationOutcome outcome = relaxation.relax(samples.get(i), targets,
+                        step -> progress.accept("  " + step.summary()));
                 done.add(i);
                 if (outcome instanceof RelaxationOutcome.Found f) {
                     MinedPrecondition p = MinedPrecondition.of(i, f.precondition());
@@ -120,21 +132,6 @@ public final class PreconditionMiner {
             report.write(dir);
             return report;
         }
-    }
-
-    private List<double[]> draw() {
-        Random random = new Random(settings.seed());
-        List<double[]> samples = new ArrayList<>(settings.samples());
-        int n = settings.domain().dimension();
-        for (int s = 0; s < settings.samples(); s++) {
-            double[] x = new double[n];
-            for (int j = 0; j < n; j++) {
-                double low = settings.domain().lower(j);
-                x[j] = Math.min(settings.domain().upper(j), low + random.nextDouble() * settings.domain().width(j));
-            }
-            samples.add(x);
-        }
-        return samples;
     }
 
     /** Marks the property samples {@code pattern} covers; returns how many were not covered before. */

@@ -38,4 +38,18 @@ final class RandomNetworks {
         }
         return new Network(layers, "random " + Arrays.toString(sizes));
     }
+
+    /** A uniform point of the square {@code [-1, 1]^2}, the tests' input domain. */
+    static double[] point(Random random) {
+        return new double[] {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
+    }
+
+    /** The index of a greatest of {@code y} (the first on ties). */
+    static int argmax(double[] y) {
+        int k = 0;
+        for (int i = 1; i < y.length; i++) {
+            k = y[i] > y[k] ? i : k;
+        }
+        return k;
+    }
 }

@@ -15,7 +15,12 @@ public sealed interface Implication {
         /** The LP containing the region is infeasible with a checked Farkas certificate: the region is empty. */
         LP_FARKAS_EMPTY,
         /** An exact SMT solver (rational arithmetic) found no input of the region violating an atom. */
-        SMT_EXACT
+        SMT_EXACT,
+        /**
+         * Branch and bound over input boxes with the pattern's neurons fixed: every box is void or has a sound
+         * (outward-rounded) lower bound {@code >= 0} of every atom.
+         */
+        BRANCH_AND_BOUND
     }
 
     /**
