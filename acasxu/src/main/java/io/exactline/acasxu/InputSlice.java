@@ -48,6 +48,17 @@ public record InputSlice(AxisRange x, AxisRange y, EncounterState fixed) {
         return new double[][] {{x.min(), y.min()}, {x.max(), y.min()}, {x.max(), y.max()}, {x.min(), y.max()}};
     }
 
+    /** The rectangle as a box of encounters: the two axes' ranges, the other three inputs fixed. */
+    public EncounterBox box() {
+        double[] lower = fixed.toArray();
+        double[] upper = fixed.toArray();
+        lower[x.input().index()] = x.min();
+        upper[x.input().index()] = x.max();
+        lower[y.input().index()] = y.min();
+        upper[y.input().index()] = y.max();
+        return new EncounterBox(lower, upper);
+    }
+
     /** The encounter at slice coordinates {@code (u, w)}. */
     public EncounterState stateAt(double u, double w) {
         double[] v = fixed.toArray();

@@ -1,5 +1,6 @@
 package io.exactline.acasxu;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 /** The answer to "does this advisory hold on the whole rectangle?" from {@link SliceCertifier}. */
@@ -8,14 +9,14 @@ public sealed interface RectangleVerdict {
     Advisory advisory();
 
     /**
-     * The advisory holds on the whole rectangle: on every linear region, at every vertex, its score is below every
-     * other score by at least {@code minimalMargin}, which exceeds the rounding tolerance.
+     * The advisory holds on the whole rectangle, proven by a verifier whose unsat is sound under floating-point
+     * rounding: no input of the rectangle has another score at most this advisory's.
      *
      * @param advisory the advisory certified
-     * @param regions the number of linear regions of the rectangle
-     * @param minimalMargin the smallest {@code y_j - y_advisory} over all regions' vertices and {@code j}
+     * @param engine the name of the engine that proved it
+     * @param elapsed how long the proof took
      */
-    record Certified(Advisory advisory, int regions, double minimalMargin) implements RectangleVerdict {
+    record Certified(Advisory advisory, String engine, Duration elapsed) implements RectangleVerdict {
     }
 
     /**
@@ -59,13 +60,12 @@ public sealed interface RectangleVerdict {
     }
 
     /**
-     * Neither certified nor refuted: some vertex margin is within the rounding tolerance of 0 (a tie on the
-     * rectangle, up to rounding) and no concrete point with another advisory was found.
+     * Not certified and not refuted: the verifier timed out or gave up, or its only counterexamples are ties
+     * that the network's tie-break still resolves to this advisory.
      *
      * @param advisory the advisory asked about
-     * @param state the point with the smallest margin, in physical units
-     * @param margin that margin, {@code min_j y_j - y_advisory}
+     * @param reason why, in words
      */
-    record Undecided(Advisory advisory, EncounterState state, double margin) implements RectangleVerdict {
+    record Undecided(Advisory advisory, String reason) implements RectangleVerdict {
     }
 }

@@ -2,6 +2,7 @@ package io.exactline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import io.exactline.acasxu.TopDownWindow;
 import io.exactline.core.BadInputException;
 import io.exactline.core.io.Decimals;
 import io.exactline.core.network.Network;
+import io.exactline.verifier.Engine;
+import io.exactline.verifier.Engines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,8 +45,10 @@ import picocli.CommandLine.Spec;
                 + " --fix gives psi, vown, vint. The view is the polar image of the exact (rho, theta) slice.",
             "Prints a summary (regions, area shares); --csv prints the cells instead (region,advisory,area,vertices"
                 + " with vertices 'u w' pairs separated by ';') followed by '# ' summary lines.",
-            "--certify A --rect R (linear slices): 'certified', 'counterexample' (re-evaluated on the network) or"
-                + " 'undecided' (a tie within rounding) for advisory A on the sub-rectangle R."})
+            "--certify A --rect R (linear slices): the verifier (--engine, default auto) decides whether advisory A"
+                + " holds on all of the sub-rectangle R: 'certified' (no input of R has another score at most A's,"
+                + " proven with rounding accounted for), 'counterexample' (a point of R where the network, re-evaluated,"
+                + " gives another advisory) or 'undecided' (timeout, or only ties)."})
 final class CertifySliceCommand implements Callable<Integer> {
     private static final double DEFAULT_HALF_WIDTH = 20000;
 
@@ -86,6 +91,14 @@ final class CertifySliceCommand implements Callable<Integer> {
             description = "the sub-rectangle for --certify: two axes like --x and --y, e.g. rho:2000:6000,theta:-1.5:-1")
     String rect;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "auto",
+            description = "verification engine for --certify: auto or bab (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "60",
+            description = "time limit for --certify in seconds (default: ${DEFAULT-VALUE})")
+    double timeout;
+
     @Override
     public Integer call() {
         if ((certify == null) != (rect == null)) {
@@ -95,6 +108,10 @@ final class CertifySliceCommand implements Callable<Integer> {
             throw new BadInputException("--certify works on linear slices, not on the top-down view; give --x"
                     + " rho:MIN:MAX --y theta:MIN:MAX instead of --top-down");
         }
+        if (!(timeout > 0) || Double.isInfinite(timeout)) {
+            throw new BadInputException("--timeout must be a positive number of seconds, got " + timeout);
+        }
+        Engine chosen = Engines.byName(engine);
         Network net = AcasNetworks.resolve(network);
         int[] pixels = size();
         PrintWriter out = spec.commandLine().getOut();
@@ -112,7 +129,8 @@ final class CertifySliceCommand implements Callable<Integer> {
         if (certify != null) {
             InputSlice rectangle = rectangle(slice.slice());
             Advisory advisory = Advisory.parse(certify);
-            RectangleVerdict result = SliceCertifier.certify(net, rectangle, advisory);
+            RectangleVerdict result = SliceCertifier.certify(net, rectangle, advisory, chosen,
+                    Duration.ofNanos((long) Math.min(timeout * 1e9, Long.MAX_VALUE / 2.0)));
             verdict = Optional.of(verdict(result, rectangle));
             plot = plot.withHighlight(highlight(result, rectangle));
         }
@@ -233,8 +251,8 @@ final class CertifySliceCommand implements Callable<Integer> {
     private static String verdict(RectangleVerdict verdict, InputSlice rectangle) {
         String where = rectangle.x() + "," + rectangle.y();
         if (verdict instanceof RectangleVerdict.Certified c) {
-            return "certified\n" + c.advisory() + " holds on " + where + " (" + c.regions()
-                    + " linear regions, smallest score margin " + NumberText.of(c.minimalMargin()) + ")\n";
+            return "certified\n" + c.advisory() + " holds on all of " + where + ": proven by the verifier (" + c.engine()
+                    + ", " + String.format(Locale.ROOT, "%.3f", c.elapsed().toNanos() / 1e9) + " s)\n";
         }
         if (verdict instanceof RectangleVerdict.Counterexample c) {
             return "counterexample\n" + c.advisory() + " fails on " + where + " at "
@@ -242,8 +260,7 @@ final class CertifySliceCommand implements Callable<Integer> {
                     + NumberText.commaSeparated(c.scores()) + ")\n";
         }
         RectangleVerdict.Undecided u = (RectangleVerdict.Undecided) verdict;
-        return "undecided\n" + u.advisory() + " on " + where + ": a score ties with it within rounding (margin "
-                + NumberText.of(u.margin()) + ") at " + EncounterArgument.format(u.state()) + "\n";
+        return "undecided\n" + u.advisory() + " on " + where + ": " + Failures.oneLine(u.reason()) + "\n";
     }
 
     private static PolicyPlot.Highlight highlight(RectangleVerdict verdict, InputSlice rectangle) {
@@ -258,7 +275,7 @@ final class CertifySliceCommand implements Callable<Integer> {
         } else if (verdict instanceof RectangleVerdict.Certified c) {
             label = "certified " + c.advisory();
         } else {
-            label = verdict.advisory() + " undecided (tie)";
+            label = verdict.advisory() + " undecided";
         }
         return new PolicyPlot.Highlight(x.min(), x.max(), y.min(), y.max(), label, marker);
     }

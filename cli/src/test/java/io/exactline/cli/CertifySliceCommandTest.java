@@ -79,7 +79,8 @@ class CertifySliceCommandTest {
                 "--png", png.toString(), "--size", "800x600"));
 
         assertThat(certified.code()).as("%s", certified).isZero();
-        assertThat(certified.out()).contains("\ncertified\nSL holds on rho:1500.0:2200.0,theta:-0.95:-0.8 (156 linear regions, ");
+        assertThat(certified.out()).contains("\ncertified\nSL holds on all of rho:1500.0:2200.0,theta:-0.95:-0.8: proven by the"
+                + " verifier (auto, ");
         assertThat(refuted.out()).contains("\ncounterexample\nCOC fails on rho:2000.0:6000.0,theta:-1.5:-1.0 at rho=")
                 .contains("png: " + png);
         BufferedImage image = ImageIO.read(png.toFile());
@@ -117,6 +118,10 @@ class CertifySliceCommandTest {
         assertBadInput(Cli.run("acasxu", "certify-slice", "--network", "1_1", "--x", "rho:0:100", "--y",
                 "theta:0:4"), "error: --y: range end theta = 4.0 lies outside the ACAS Xu domain [-3.141593,"
                         + " 3.141593] rad");
+        assertBadInput(Cli.run(with(SLICE, "--certify", "COC", "--rect", "rho:0:1000,theta:-1:-0.5", "--engine", "x")),
+                "error: unknown engine 'x'");
+        assertBadInput(Cli.run(with(SLICE, "--certify", "COC", "--rect", "rho:0:1000,theta:-1:-0.5", "--timeout", "-1")),
+                "error: --timeout must be a positive number of seconds");
         assertThat(Cli.run("acasxu", "certify-slice", "--network", "1_1", "--top-down", "--certify", "COC", "--rect",
                 "rho:0:1,theta:0:1").err()).startsWith("error: --certify works on linear slices");
     }
