@@ -1,8 +1,10 @@
 package io.exactline.acasxu;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.exactline.core.BadInputException;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.Engine;
@@ -65,6 +67,39 @@ public final class SliceCertifier {
         }
         return new RectangleVerdict.Undecided(advisory, "the verifier (" + engine.name() + ") gave up: "
                 + ((Unknown) verdict).reason());
+    }
+
+    /**
+     * Cuts {@code slice} into {@code columns x rows} equal tiles and asks, for each, whether the advisory the
+     * network gives at the tile's centre holds on all of it ({@link #certify}, {@code timeout} per tile). Tiles in
+     * row-major order from the lower left.
+     *
+     * @throws BadInputException unless both counts are positive
+     */
+    public static List<CertifiedTile> certifyTiles(Network network, InputSlice slice, int columns, int rows,
+            Engine engine, Duration timeout) {
+        if (columns < 1 || rows < 1) {
+            throw new BadInputException("a slice is cut into at least 1 x 1 tiles, not " + columns + " x " + rows);
+        }
+        AxisRange x = slice.x();
+        AxisRange y = slice.y();
+        List<CertifiedTile> tiles = new ArrayList<>(columns * rows);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                InputSlice tile = slice.withRanges(
+                        new AxisRange(x.input(), split(x, c, columns), split(x, c + 1, columns)),
+                        new AxisRange(y.input(), split(y, r, rows), split(y, r + 1, rows)));
+                double[] centre = network.evaluate(tile.inputAt(0.5 * (tile.x().min() + tile.x().max()),
+                        0.5 * (tile.y().min() + tile.y().max())));
+                tiles.add(new CertifiedTile(tile, certify(network, tile, Advisory.of(centre), engine, timeout)));
+            }
+        }
+        return tiles;
+    }
+
+    /** The {@code k}-th of {@code n + 1} evenly spaced points of the range, its ends exact. */
+    private static double split(AxisRange range, int k, int n) {
+        return k == n ? range.max() : range.min() + (range.max() - range.min()) * k / n;
     }
 
     private static double clamp(double v, AxisRange range) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +106,38 @@ class SliceCertifierTest {
         assertThat(forCoc).isInstanceOf(RectangleVerdict.Undecided.class);
         assertThat(((RectangleVerdict.Undecided) forCoc).reason()).startsWith("another score ties with COC");
         assertCounterexampleInside(tie, NEAR_RIGHT, forWl, Advisory.WL);
+    }
+
+    @Test
+    void tilesCertifiedByTheVerifierHaveOneAdvisoryInTheExactPartitionAndRefutedOnesMore() {
+        Network network = AcasNetworks.bundled(NetworkId.parse("1_1"));
+        InputSlice slice = new InputSlice(AxisRange.full(InputVariable.RHO),
+                new AxisRange(InputVariable.THETA, -Math.PI, Math.PI), HEAD_ON);
+
+        List<CertifiedTile> tiles = SliceCertifier.certifyTiles(network, slice, 3, 3, Engines.byName("auto"),
+                Duration.ofSeconds(120));
+
+        assertThat(tiles).hasSize(9);
+        int certified = 0;
+        for (CertifiedTile tile : tiles) {
+            Set<Advisory> exact = EnumSet.noneOf(Advisory.class);
+            AdvisorySlice.compute(network, tile.rectangle()).cells().stream().filter(c -> c.area() > 0)
+                    .forEach(c -> exact.add(c.advisory()));
+            RectangleVerdict verdict = tile.verdict();
+            if (tile.certified()) {
+                certified++;
+                assertThat(exact).as("certified %s on %s", verdict.advisory(), tile.rectangle())
+                        .containsExactly(verdict.advisory());
+            } else if (verdict instanceof RectangleVerdict.Counterexample) {
+                assertThat(exact).as("refuted %s on %s", verdict.advisory(), tile.rectangle()).hasSizeGreaterThan(1)
+                        .contains(verdict.advisory());
+            }
+        }
+        assertThat(tiles.get(0).rectangle().x().min()).isZero();
+        assertThat(tiles.get(0).rectangle().x().max()).isEqualTo(tiles.get(1).rectangle().x().min());
+        assertThat(tiles.get(8).rectangle().x().max()).isEqualTo(60760);
+        assertThat(tiles.get(8).rectangle().y().max()).isEqualTo(Math.PI);
+        assertThat(certified).isPositive().isLessThan(9);
     }
 
     private static RectangleVerdict certify(Network network, InputSlice rectangle, Advisory advisory) {

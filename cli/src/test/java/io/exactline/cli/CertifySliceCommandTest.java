@@ -89,6 +89,24 @@ class CertifySliceCommandTest {
     }
 
     @Test
+    void tilesPrintOneLinePerTileWithTheirCountAndGoIntoThePng() throws Exception {
+        Path png = temp.resolve("tiles.png");
+
+        Cli.Result result = Cli.run("acasxu", "certify-slice", "--network", "1_1", "--x", "rho:20000:60000", "--y",
+                "theta:-3:1", "--fix", "psi=pi,vown=800,vint=800", "--tiles", "2x2", "--png", png.toString());
+
+        assertThat(result.code()).as("%s", result).isZero();
+        List<String> tiles = result.out().lines().filter(l -> l.startsWith("tile ")).toList();
+        assertThat(tiles).as("%s", result).hasSize(4);
+        assertThat(tiles.get(0)).isEqualTo("tile rho:20000.0:40000.0,theta:-3.0:-1.0 COC certified");
+        assertThat(tiles.get(2)).matches("tile rho:20000.0:40000.0,theta:-1.0:1.0 [A-Z]+ counterexample: [A-Z]+ at rho=.*");
+        assertThat(result.out()).contains("\ntiles: 2 certified, 2 counterexample, 0 undecided of 4\n");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(960);
+        assertBadInput(Cli.run(with(SLICE, "--tiles", "0x2")), "error: a slice is cut into at least 1 x 1 tiles");
+        assertBadInput(Cli.run(with(SLICE, "--tiles", "two")), "error: --tiles: 'two' must be CxR tiles");
+    }
+
+    @Test
     void theTopDownViewPrintsItsWindowAndWritesAPng() {
         Path png = temp.resolve("top.png");
 
