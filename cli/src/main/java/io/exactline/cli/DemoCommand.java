@@ -157,6 +157,7 @@ final class DemoCommand implements Callable<Integer> {
         s.append("\nThe same analyses on any network:\n"
                 + "    ./exactline line NETWORK --from A --to B [--format json]\n"
                 + "    ./exactline acasxu certify-slice --network 1_1 --top-down --png out.png\n"
+                + "    ./exactline acasxu verify-all --properties 1-4 --networks 1_1,2_1\n"
                 + "    ./exactline verify NETWORK PROPERTY.vnnlib\n");
         spec.commandLine().getOut().print(s);
         spec.commandLine().getOut().flush();
