@@ -1,7 +1,5 @@
 package io.exactline.acasxu;
 
-import java.util.Arrays;
-
 import io.exactline.core.BadInputException;
 import io.exactline.verifier.property.Box;
 
@@ -10,31 +8,21 @@ import io.exactline.verifier.property.Box;
  * v_int), as the ACAS Xu properties state their input regions. The bounds may reach outside the networks' training
  * domain (property 6 allows rho up to 62,000 ft); a zero-width side fixes that input.
  *
- * @param lower the lower ends in network order
- * @param upper the upper ends in network order, {@code upper_i >= lower_i}
+ * @param physical the bounds in physical units, in network order
  */
-public record EncounterBox(double[] lower, double[] upper) {
-    /** @throws BadInputException unless both ends have 5 finite entries with {@code lower_i <= upper_i} */
+public record EncounterBox(Box physical) {
+    /** @throws BadInputException unless the box has the 5 ACAS Xu inputs */
     public EncounterBox {
-        if (lower.length != 5 || upper.length != 5) {
-            throw new BadInputException("an ACAS Xu input box has 5 lower and 5 upper ends (rho, theta, psi, vown,"
-                    + " vint), got " + lower.length + " and " + upper.length);
-        }
-        lower = lower.clone();
-        upper = upper.clone();
-        for (InputVariable v : InputVariable.values()) {
-            int i = v.index();
-            if (!(Double.isFinite(lower[i]) && Double.isFinite(upper[i]) && lower[i] <= upper[i])) {
-                throw new BadInputException(v.key() + " range [" + lower[i] + ", " + upper[i] + "] must have finite"
-                        + " ends with min <= max");
-            }
+        if (physical.dimension() != 5) {
+            throw new BadInputException("an ACAS Xu input box has 5 sides (rho, theta, psi, vown, vint), got "
+                    + physical.dimension());
         }
     }
 
     /**
      * The box from its ten ends in network order, {@code rhoMin, rhoMax, thetaMin, thetaMax, ..., vIntMax}.
      *
-     * @throws BadInputException unless there are exactly ten ends forming a box
+     * @throws BadInputException unless there are exactly ten finite ends forming a box
      */
     public static EncounterBox of(double... ends) {
         if (ends.length != 10) {
@@ -47,38 +35,22 @@ public record EncounterBox(double[] lower, double[] upper) {
             lower[i] = ends[2 * i];
             upper[i] = ends[2 * i + 1];
         }
-        return new EncounterBox(lower, upper);
-    }
-
-    @Override
-    public double[] lower() {
-        return lower.clone();
-    }
-
-    @Override
-    public double[] upper() {
-        return upper.clone();
+        return new EncounterBox(new Box(lower, upper));
     }
 
     /** The lower end of {@code input}. */
     public double lower(InputVariable input) {
-        return lower[input.index()];
+        return physical.lower(input.index());
     }
 
     /** The upper end of {@code input}. */
     public double upper(InputVariable input) {
-        return upper[input.index()];
+        return physical.upper(input.index());
     }
 
     /** Whether every input of {@code state} lies in its range, compared exactly. */
     public boolean contains(EncounterState state) {
-        double[] v = state.toArray();
-        for (int i = 0; i < 5; i++) {
-            if (!(lower[i] <= v[i] && v[i] <= upper[i])) {
-                return false;
-            }
-        }
-        return true;
+        return physical.contains(state.toArray());
     }
 
     /**
@@ -89,23 +61,13 @@ public record EncounterBox(double[] lower, double[] upper) {
      * whose rounding error is below one unit.
      */
     public Box normalized() {
-        double[] lo = Normalization.normalize(lower);
-        double[] hi = Normalization.normalize(upper);
+        double[] lo = Normalization.normalize(physical.lower());
+        double[] hi = Normalization.normalize(physical.upper());
         for (int i = 0; i < 5; i++) {
             lo[i] = Math.nextDown(lo[i]);
             hi[i] = Math.nextUp(hi[i]);
         }
         return new Box(lo, hi);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof EncounterBox b && Arrays.equals(lower, b.lower) && Arrays.equals(upper, b.upper);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(lower) + Arrays.hashCode(upper);
     }
 
     /**
@@ -116,15 +78,11 @@ public record EncounterBox(double[] lower, double[] upper) {
     public String toString() {
         StringBuilder s = new StringBuilder();
         for (InputVariable v : InputVariable.values()) {
-            int i = v.index();
-            if (s.length() > 0) {
-                s.append(", ");
-            }
-            if (lower[i] == upper[i]) {
-                s.append(v.key()).append(" = ").append(number(lower[i]));
+            s.append(s.length() == 0 ? "" : ", ").append(v.key());
+            if (lower(v) == upper(v)) {
+                s.append(" = ").append(number(lower(v)));
             } else {
-                s.append(v.key()).append(" in [").append(number(lower[i])).append(", ").append(number(upper[i]))
-                        .append(']');
+                s.append(" in [").append(number(lower(v))).append(", ").append(number(upper(v))).append(']');
             }
             s.append(' ').append(v.unit());
         }

@@ -2,6 +2,7 @@ package io.exactline.acasxu;
 
 import io.exactline.core.BadInputException;
 import io.exactline.core.plane.Plane;
+import io.exactline.verifier.property.Box;
 
 /**
  * A rectangle in which two ACAS Xu inputs vary and the other three are fixed: a two-dimensional slice that is
@@ -56,7 +57,7 @@ public record InputSlice(AxisRange x, AxisRange y, EncounterState fixed) {
         upper[x.input().index()] = x.max();
         lower[y.input().index()] = y.min();
         upper[y.input().index()] = y.max();
-        return new EncounterBox(lower, upper);
+        return new EncounterBox(new Box(lower, upper));
     }
 
     /** The encounter at slice coordinates {@code (u, w)}. */

@@ -134,8 +134,8 @@ class AcasPropertyTest {
                 for (int n = 0; n < 200; n++) {
                     double[] v = new double[5];
                     for (int i = 0; i < 5; i++) {
-                        double lo = box.lower()[i];
-                        double hi = box.upper()[i];
+                        double lo = box.physical().lower(i);
+                        double hi = box.physical().upper(i);
                         v[i] = n == 0 ? lo : n == 1 ? hi : lo + (hi - lo) * random.nextDouble();
                     }
                     EncounterState state = EncounterState.of(v);
