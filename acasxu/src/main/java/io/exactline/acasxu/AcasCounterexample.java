@@ -3,8 +3,8 @@ package io.exactline.acasxu;
 import java.util.Arrays;
 
 /**
- * An encounter where an ACAS Xu property fails, in physical units, with the network's normalised scores there
- * (as the verifier re-evaluated them).
+ * An encounter where a claim about an ACAS Xu network fails (a property, or an advisory on a rectangle), in physical
+ * units, with the network's normalised scores there (as re-evaluated on the network).
  *
  * @param state the encounter
  * @param scores the network's normalised scores at {@code state}, COC .. SR

@@ -1,7 +1,6 @@
 package io.exactline.acasxu;
 
 import java.time.Duration;
-import java.util.Arrays;
 
 /** The answer to "does this advisory hold on the whole rectangle?" from {@link SliceCertifier}. */
 public sealed interface RectangleVerdict {
@@ -23,39 +22,22 @@ public sealed interface RectangleVerdict {
      * A point of the rectangle where the network, evaluated concretely, gives another advisory.
      *
      * @param advisory the advisory asked about
-     * @param state the point, in physical units
-     * @param scores the network's normalised scores there
+     * @param point the encounter, in physical units, with the network's scores there
      */
-    record Counterexample(Advisory advisory, EncounterState state, double[] scores) implements RectangleVerdict {
-        public Counterexample {
-            scores = scores.clone();
+    record Counterexample(Advisory advisory, AcasCounterexample point) implements RectangleVerdict {
+        /** The encounter. */
+        public EncounterState state() {
+            return point.state();
         }
 
-        @Override
+        /** The network's normalised scores at the encounter. */
         public double[] scores() {
-            return scores.clone();
+            return point.scores();
         }
 
         /** The advisory the network gives at the point. */
         public Advisory found() {
-            return Advisory.of(scores);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Counterexample c && advisory == c.advisory && state.equals(c.state)
-                    && Arrays.equals(scores, c.scores);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * state.hashCode() + Arrays.hashCode(scores);
-        }
-
-        @Override
-        public String toString() {
-            return "Counterexample[" + advisory + " fails at " + state + ": scores " + Arrays.toString(scores)
-                    + " give " + found() + "]";
+            return point.advisory();
         }
     }
 

@@ -56,7 +56,7 @@ public final class SliceCertifier {
                     clamp(found.toArray()[rectangle.y().input().index()], rectangle.y()));
             double[] scores = network.evaluate(state.normalized());
             if (Advisory.of(scores) != advisory) {
-                return new RectangleVerdict.Counterexample(advisory, state, scores);
+                return new RectangleVerdict.Counterexample(advisory, new AcasCounterexample(state, scores));
             }
             return new RectangleVerdict.Undecided(advisory, "another score ties with " + advisory + " within rounding"
                     + " at " + state + ", where the network still gives " + advisory);
