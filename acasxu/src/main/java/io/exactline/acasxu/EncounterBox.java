@@ -53,6 +53,15 @@ public record EncounterBox(Box physical) {
         return physical.contains(state.toArray());
     }
 
+    /** The point of the box nearest to {@code state}: each input moved into its range. */
+    public EncounterState clamp(EncounterState state) {
+        double[] v = state.toArray();
+        for (int i = 0; i < 5; i++) {
+            v[i] = physical.clamp(i, v[i]);
+        }
+        return EncounterState.of(v);
+    }
+
     /**
      * The box of normalised network inputs that contains the normalisation of every point of this box: each end
      * goes through {@link Normalization#normalize} and is then moved outward by one unit in the last place. The

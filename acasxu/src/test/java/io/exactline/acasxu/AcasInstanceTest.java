@@ -27,6 +27,20 @@ class AcasInstanceTest {
     }
 
     @Test
+    void aCounterexampleJustOutsideThePhysicalRegionIsMovedInsideWhenItStillViolates() {
+        AcasInstance instance = new AcasInstance(NetworkId.parse("2_9"), AcasProperty.phi(2));
+
+        AcasOutcome outcome = instance.verify(Engines.byName("auto"), Duration.ofSeconds(100));
+
+        assertThat(outcome.verdict()).as("%s", outcome).isInstanceOf(Sat.class);
+        AcasCounterexample found = outcome.counterexample().orElseThrow();
+        assertThat(AcasProperty.phi(2).region().get(0).contains(found.state())).as("%s", found).isTrue();
+        double[] scores = AcasNetworks.bundled(instance.network()).evaluate(found.state().normalized());
+        assertThat(scores).containsExactly(found.scores());
+        assertThat(AcasProperty.phi(2).requirement().holds(scores)).as("%s", found).isFalse();
+    }
+
+    @Test
     void aSatOutcomeGivesItsCounterexampleInPhysicalUnitsWithTheAdvisoryItProduces() {
         AcasInstance instance = new AcasInstance(NetworkId.parse("1_7"), AcasProperty.phi(4));
 
