@@ -105,6 +105,8 @@ final class VerifyAllCommand implements Callable<Integer> {
         }
         progress.finish(tally);
         stdout.print(summary(outcomes));
+        stdout.println(String.format(Locale.ROOT, "engine %s, timeout %s s per instance, pairs of %s", chosen.name(),
+                NumberText.of(timeout).replaceAll("\\.?0+$", ""), vnncomp2021 ? "VNN-COMP 2021" : "the Reluplex paper"));
         out.ifPresent(file -> {
             ResultFile.writeAtomically(file, json ? json(outcomes, chosen) : csv(outcomes));
             stdout.println("results: " + file);

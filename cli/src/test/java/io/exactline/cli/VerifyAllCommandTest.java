@@ -39,7 +39,8 @@ class VerifyAllCommandTest {
         assertThat(lines.get(3)).as("%s", result).matches("prop_4 +1_7 +sat .* COC +rho=.*");
         assertThat(lines.get(4)).as("%s", result).matches("prop_4 +2_1 +unsat +[0-9.]+");
         assertThat(result.out()).contains("prop_3   1 sat, 1 unsat  (the advisory is not COC)")
-                .contains("total    4 instances: 2 sat, 2 unsat");
+                .contains("total    4 instances: 2 sat, 2 unsat")
+                .contains("\nengine auto, timeout 100 s per instance, pairs of VNN-COMP 2021\n");
         assertThat(result.err()).contains("done: 4 instances {sat=2, unsat=2}");
 
         List<String> rows = Files.readAllLines(csv);
