@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
  * [--vnncomp2021] [--out FILE.csv|FILE.json]}: verifies the typed properties φ1–φ10 on their bundled networks.
  */
 @Command(name = "verify-all", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Verifies the ACAS Xu properties phi1-phi10 (typed, physical bounds normalised outward) on the"
-                + " bundled networks they are stated for in the Reluplex paper: phi1 on all 45, phi2 on N_x,y with"
+        description = {"Verifies the ACAS Xu properties phi1-phi10 on the bundled networks they are stated for.",
+            "The properties are typed, their physical bounds normalised outward; the networks are the Reluplex"
+                + " paper's: phi1 on all 45, phi2 on N_x,y with"
                 + " x >= 2, phi3 and phi4 on all but N_1,7..N_1,9, phi5-phi10 on one network each (171 instances;"
                 + " --vnncomp2021: VNN-COMP 2021's 186, phi1-phi4 on all 45).",
             "Prints one row per instance (property, network, verdict, seconds; after sat the advisory the"
