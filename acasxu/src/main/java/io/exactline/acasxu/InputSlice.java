@@ -2,6 +2,7 @@ package io.exactline.acasxu;
 
 import io.exactline.core.BadInputException;
 import io.exactline.core.plane.Plane;
+import io.exactline.verifier.property.Box;
 
 /**
  * A rectangle in which two ACAS Xu inputs vary and the other three are fixed: a two-dimensional slice that is
@@ -46,6 +47,17 @@ public record InputSlice(AxisRange x, AxisRange y, EncounterState fixed) {
     /** The rectangle's corners {@code (u, w)}, counterclockwise from {@code (x.min, y.min)}. */
     public double[][] corners() {
         return new double[][] {{x.min(), y.min()}, {x.max(), y.min()}, {x.max(), y.max()}, {x.min(), y.max()}};
+    }
+
+    /** The rectangle as a box of encounters: the two axes' ranges, the other three inputs fixed. */
+    public EncounterBox box() {
+        double[] lower = fixed.toArray();
+        double[] upper = fixed.toArray();
+        lower[x.input().index()] = x.min();
+        upper[x.input().index()] = x.max();
+        lower[y.input().index()] = y.min();
+        upper[y.input().index()] = y.max();
+        return new EncounterBox(new Box(lower, upper));
     }
 
     /** The encounter at slice coordinates {@code (u, w)}. */

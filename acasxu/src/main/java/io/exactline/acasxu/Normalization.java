@@ -68,6 +68,11 @@ public final class Normalization {
         return v;
     }
 
+    /** The normalised output score of a physical score, {@code (score - OUTPUT_MEAN) / OUTPUT_RANGE}. */
+    public static double normalizeScore(double score) {
+        return (score - OUTPUT_MEAN) / OUTPUT_RANGE;
+    }
+
     /** The physical score of a normalised output score. */
     public static double denormalizeScore(double y) {
         return y * OUTPUT_RANGE + OUTPUT_MEAN;

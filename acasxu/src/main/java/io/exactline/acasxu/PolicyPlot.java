@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.Stroke;
 import java.awt.TexturePaint;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
@@ -58,6 +59,7 @@ public final class PolicyPlot {
     private final int width;
     private final int height;
     private final Optional<Highlight> highlight;
+    private final List<CertifiedTile> tiles;
 
     /**
      * A rectangle to outline on the plot, e.g. one that was certified, with an optional marked point (e.g. a
@@ -83,22 +85,23 @@ public final class PolicyPlot {
     }
 
     private PolicyPlot(AdvisorySlice slice, Optional<TopDownWindow> topDown, int width, int height,
-            Optional<Highlight> highlight) {
+            Optional<Highlight> highlight, List<CertifiedTile> tiles) {
         this.slice = slice;
         this.topDown = topDown;
         this.width = width;
         this.height = height;
         this.highlight = highlight;
+        this.tiles = List.copyOf(tiles);
     }
 
     /** A 960 x 720 plot of a linear slice, axes the slice's two inputs. */
     public static PolicyPlot of(AdvisorySlice slice) {
-        return new PolicyPlot(slice, Optional.empty(), 960, 720, Optional.empty());
+        return new PolicyPlot(slice, Optional.empty(), 960, 720, Optional.empty(), List.of());
     }
 
     /** A 960 x 760 top-down plot, axes {@code x} and {@code y} in feet. */
     public static PolicyPlot of(TopDownView view) {
-        return new PolicyPlot(view.polar(), Optional.of(view.window()), 960, 760, Optional.empty());
+        return new PolicyPlot(view.polar(), Optional.of(view.window()), 960, 760, Optional.empty(), List.of());
     }
 
     /** The colour of an advisory: left turns blue, right turns red, strong ones dark, clear of conflict grey. */
@@ -116,12 +119,25 @@ public final class PolicyPlot {
             throw new BadInputException("a policy plot needs at least 480 x 360 pixels, got " + newWidth + " x "
                     + newHeight);
         }
-        return new PolicyPlot(slice, topDown, newWidth, newHeight, highlight);
+        return new PolicyPlot(slice, topDown, newWidth, newHeight, highlight, tiles);
     }
 
     /** With a rectangle (and point) outlined on top. */
     public PolicyPlot withHighlight(Highlight newHighlight) {
-        return new PolicyPlot(slice, topDown, width, height, Optional.of(newHighlight));
+        return new PolicyPlot(slice, topDown, width, height, Optional.of(newHighlight), tiles);
+    }
+
+    /**
+     * With tiles of a linear slice drawn on top: a solid outline where the verifier certified the tile's advisory,
+     * a dashed one where it could not decide, none where it found a counterexample; the legend counts them.
+     *
+     * @throws BadInputException on a top-down plot, whose axes are not the tiles' inputs
+     */
+    public PolicyPlot withTiles(List<CertifiedTile> newTiles) {
+        if (topDown.isPresent() && !newTiles.isEmpty()) {
+            throw new BadInputException("certified tiles are drawn on linear slices, not on the top-down view");
+        }
+        return new PolicyPlot(slice, topDown, width, height, highlight, newTiles);
     }
 
     /** The pixel rectangle the data area occupies. */
@@ -189,6 +205,7 @@ public final class PolicyPlot {
                 drawRangeLimit(g, toPixels);
                 drawOwnship(g, toPixels);
             }
+            drawTiles(g, toPixels);
             highlight.ifPresent(h -> drawHighlight(g, h, toPixels));
             g.setClip(null);
 
@@ -394,6 +411,24 @@ public final class PolicyPlot {
         return path;
     }
 
+    private void drawTiles(Graphics2D g, AffineTransform toPixels) {
+        Stroke solid = new BasicStroke(1.4f);
+        Stroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f},
+                0f);
+        for (CertifiedTile tile : tiles) {
+            if (tile.verdict() instanceof RectangleVerdict.Counterexample) {
+                continue;
+            }
+            InputSlice r = tile.rectangle();
+            Rectangle2D box = toPixels.createTransformedShape(new Rectangle2D.Double(r.x().min(), r.y().min(),
+                    r.x().max() - r.x().min(), r.y().max() - r.y().min())).getBounds2D();
+            g.setStroke(tile.certified() ? solid : dashed);
+            g.setColor(tile.certified() ? INK : new Color(0x777777));
+            g.draw(new Rectangle2D.Double(box.getX() + 1.5, box.getY() + 1.5, Math.max(0, box.getWidth() - 3),
+                    Math.max(0, box.getHeight() - 3)));
+        }
+    }
+
     private static void drawHighlight(Graphics2D g, Highlight h, AffineTransform toPixels) {
         Shape box = toPixels.createTransformedShape(new Rectangle2D.Double(h.xMin(), h.yMin(), h.xMax() - h.xMin(),
                 h.yMax() - h.yMin()));
@@ -528,6 +563,26 @@ public final class PolicyPlot {
             y += 24;
         }
         y += 8;
+        if (!tiles.isEmpty()) {
+            long certified = tiles.stream().filter(CertifiedTile::certified).count();
+            long undecided = tiles.stream().filter(t -> t.verdict() instanceof RectangleVerdict.Undecided).count();
+            g.setColor(INK);
+            g.setStroke(new BasicStroke(1.4f));
+            g.drawRect(x, y, 22, 16);
+            g.drawString("certified: " + certified + " of " + tiles.size() + " tiles", x + 30, y + 13);
+            y += 24;
+            if (undecided > 0) {
+                g.setColor(new Color(0x777777));
+                g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {4f, 3f}, 0f));
+                g.drawRect(x, y, 22, 16);
+                g.setColor(INK);
+                g.drawString("undecided: " + undecided, x + 30, y + 13);
+                y += 24;
+            }
+            g.setStroke(new BasicStroke(1f));
+            y += 8;
+        }
         if (topDown.isPresent()) {
             g.setPaint(hatch());
             g.fillRect(x, y, 22, 16);

@@ -1,6 +1,6 @@
 package io.exactline.acasxu;
 
-import java.util.Arrays;
+import java.time.Duration;
 
 /** The answer to "does this advisory hold on the whole rectangle?" from {@link SliceCertifier}. */
 public sealed interface RectangleVerdict {
@@ -8,64 +8,46 @@ public sealed interface RectangleVerdict {
     Advisory advisory();
 
     /**
-     * The advisory holds on the whole rectangle: on every linear region, at every vertex, its score is below every
-     * other score by at least {@code minimalMargin}, which exceeds the rounding tolerance.
+     * The advisory holds on the whole rectangle, proven by a verifier whose unsat is sound under floating-point
+     * rounding: no input of the rectangle has another score at most this advisory's.
      *
      * @param advisory the advisory certified
-     * @param regions the number of linear regions of the rectangle
-     * @param minimalMargin the smallest {@code y_j - y_advisory} over all regions' vertices and {@code j}
+     * @param engine the name of the engine that proved it
+     * @param elapsed how long the proof took
      */
-    record Certified(Advisory advisory, int regions, double minimalMargin) implements RectangleVerdict {
+    record Certified(Advisory advisory, String engine, Duration elapsed) implements RectangleVerdict {
     }
 
     /**
      * A point of the rectangle where the network, evaluated concretely, gives another advisory.
      *
      * @param advisory the advisory asked about
-     * @param state the point, in physical units
-     * @param scores the network's normalised scores there
+     * @param point the encounter, in physical units, with the network's scores there
      */
-    record Counterexample(Advisory advisory, EncounterState state, double[] scores) implements RectangleVerdict {
-        public Counterexample {
-            scores = scores.clone();
+    record Counterexample(Advisory advisory, AcasCounterexample point) implements RectangleVerdict {
+        /** The encounter. */
+        public EncounterState state() {
+            return point.state();
         }
 
-        @Override
+        /** The network's normalised scores at the encounter. */
         public double[] scores() {
-            return scores.clone();
+            return point.scores();
         }
 
         /** The advisory the network gives at the point. */
         public Advisory found() {
-            return Advisory.of(scores);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Counterexample c && advisory == c.advisory && state.equals(c.state)
-                    && Arrays.equals(scores, c.scores);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * state.hashCode() + Arrays.hashCode(scores);
-        }
-
-        @Override
-        public String toString() {
-            return "Counterexample[" + advisory + " fails at " + state + ": scores " + Arrays.toString(scores)
-                    + " give " + found() + "]";
+            return point.advisory();
         }
     }
 
     /**
-     * Neither certified nor refuted: some vertex margin is within the rounding tolerance of 0 (a tie on the
-     * rectangle, up to rounding) and no concrete point with another advisory was found.
+     * Not certified and not refuted: the verifier timed out or gave up, or its only counterexamples are ties
+     * that the network's tie-break still resolves to this advisory.
      *
      * @param advisory the advisory asked about
-     * @param state the point with the smallest margin, in physical units
-     * @param margin that margin, {@code min_j y_j - y_advisory}
+     * @param reason why, in words
      */
-    record Undecided(Advisory advisory, EncounterState state, double margin) implements RectangleVerdict {
+    record Undecided(Advisory advisory, String reason) implements RectangleVerdict {
     }
 }

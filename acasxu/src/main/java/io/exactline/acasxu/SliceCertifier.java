@@ -1,110 +1,108 @@
 package io.exactline.acasxu;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
+import io.exactline.core.BadInputException;
 import io.exactline.core.network.Network;
-import io.exactline.core.plane.ExactPlane;
-import io.exactline.core.plane.PlanePartition;
-import io.exactline.core.plane.Region;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.Engine;
+import io.exactline.verifier.property.Property;
+import io.exactline.verifier.property.PropertyCase;
+import io.exactline.verifier.verdict.Sat;
+import io.exactline.verifier.verdict.Timeout;
+import io.exactline.verifier.verdict.Unknown;
+import io.exactline.verifier.verdict.Unsat;
+import io.exactline.verifier.verdict.Verdict;
 
 /**
- * Certifies that one advisory holds on a whole rectangle of a linear slice, from the exact partition.
+ * Certifies that one advisory holds on a whole rectangle of a linear slice, by the verifier.
  *
- * <p>{@link ExactPlane} splits the rectangle into linear regions; on each, every margin {@code y_j - y_a} (score of
- * advisory {@code j} minus that of the advisory {@code a} asked about) is affine, so its minimum over the convex
- * region is attained at a vertex. The advisory holds on the rectangle iff all margins are positive at all
- * vertices. To stay sound under rounding, a margin counts as positive only above a tolerance of {@code 1e-9}
- * times the largest absolute score (at least {@code 1e-9}); a region with a smaller margin is searched for a
- * concrete counterexample (its worst vertex, then points towards its centroid), re-evaluated on the network. A
- * margin within the tolerance with no concrete counterexample leaves the question {@link RectangleVerdict.Undecided
- * undecided}.
+ * <p>"Advisory {@code a} holds on the rectangle" is proven by showing that the unsafe set
+ * {@code OR_{b != a} (Y_b <= Y_a)} (some other score at most {@code a}'s) has no point in the rectangle's box of
+ * normalised inputs ({@link InputSlice#box()}, widened outward). That is the property "the advisory is {@code a}"
+ * of {@link AdvisoryRequirement.AdvisoryAmong}; a tie counts against the claim, so the certificate holds whatever
+ * the tie-break. Only an {@code unsat} from an engine whose unsat is sound under floating-point rounding
+ * ({@link io.exactline.verifier.Guarantee#soundInFloatingPoint()}) certifies; a {@code sat} point is re-evaluated on
+ * the network (moved into the rectangle first) and reported only when the network there gives another advisory;
+ * everything else leaves the rectangle {@link RectangleVerdict.Undecided undecided}.
  */
 public final class SliceCertifier {
-    private static final double TOLERANCE = 1e-9;
-    private static final double[] TOWARDS_CENTROID = {0.0, 1e-6, 1e-3, 0.1, 0.5, 1.0};
-
     private SliceCertifier() {
     }
 
-    /** Whether {@code advisory} holds everywhere on {@code rectangle}. */
-    public static RectangleVerdict certify(Network network, InputSlice rectangle, Advisory advisory) {
-        PlanePartition partition = ExactPlane.partition(network, rectangle.plane(), rectangle.corners());
-        int a = advisory.outputIndex();
-        double minimal = Double.POSITIVE_INFINITY;
-        double[] minimalPoint = null;
-        List<Violation> violations = new ArrayList<>();
-        for (Region region : partition.regions()) {
-            double[][] scores = region.outputs();
-            double[][] vertices = region.planeVertices();
-            int worst = -1;
-            double worstMargin = Double.POSITIVE_INFINITY;
-            double scale = 1.0;
-            for (int v = 0; v < scores.length; v++) {
-                double margin = margin(scores[v], a);
-                if (margin < worstMargin) {
-                    worstMargin = margin;
-                    worst = v;
-                }
-                for (double s : scores[v]) {
-                    scale = Math.max(scale, Math.abs(s));
-                }
+    /** Whether {@code advisory} holds everywhere on {@code rectangle}, decided by {@code engine} within {@code timeout}. */
+    public static RectangleVerdict certify(Network network, InputSlice rectangle, Advisory advisory, Engine engine,
+            Duration timeout) {
+        Property property = new Property("advisory " + advisory + " on " + rectangle.x() + ", " + rectangle.y(), 5, 5,
+                List.of(new PropertyCase(rectangle.box().normalized(),
+                        AdvisoryRequirement.AdvisoryAmong.of(advisory).violation())));
+        long start = System.nanoTime();
+        Verdict verdict = engine.verify(network, property, Deadline.after(timeout));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (verdict instanceof Unsat) {
+            if (!engine.guarantee().soundInFloatingPoint()) {
+                return new RectangleVerdict.Undecided(advisory, "engine " + engine.name() + " answered unsat, but its"
+                        + " unsat is not sound under floating-point rounding; use auto or bab to certify");
             }
-            if (worstMargin < minimal) {
-                minimal = worstMargin;
-                minimalPoint = vertices[worst];
-            }
-            if (worstMargin <= TOLERANCE * scale) {
-                violations.add(new Violation(worstMargin, vertices[worst], region.centroid()));
-            }
+            return new RectangleVerdict.Certified(advisory, engine.name(), elapsed);
         }
-        if (violations.isEmpty()) {
-            return new RectangleVerdict.Certified(advisory, partition.regionCount(), minimal);
-        }
-        violations.sort((p, q) -> Double.compare(p.margin, q.margin));
-        for (Violation violation : violations) {
-            Optional<RectangleVerdict.Counterexample> found = concrete(network, rectangle, advisory, violation);
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
-        return new RectangleVerdict.Undecided(advisory, clamped(rectangle, minimalPoint), minimal);
-    }
-
-    /** {@code min_j (y_j - y_a)} over {@code j != a}. */
-    private static double margin(double[] scores, int a) {
-        double margin = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < scores.length; j++) {
-            if (j != a) {
-                margin = Math.min(margin, scores[j] - scores[a]);
-            }
-        }
-        return margin;
-    }
-
-    private static Optional<RectangleVerdict.Counterexample> concrete(Network network, InputSlice rectangle,
-            Advisory advisory, Violation violation) {
-        for (double r : TOWARDS_CENTROID) {
-            double u = violation.vertex[0] + r * (violation.centroid[0] - violation.vertex[0]);
-            double w = violation.vertex[1] + r * (violation.centroid[1] - violation.vertex[1]);
-            EncounterState state = clamped(rectangle, new double[] {u, w});
+        if (verdict instanceof Sat sat) {
+            double[] x = sat.counterexample().input();
+            EncounterState found = EncounterState.fromNormalized(x);
+            EncounterState state = rectangle.stateAt(
+                    clamp(found.toArray()[rectangle.x().input().index()], rectangle.x()),
+                    clamp(found.toArray()[rectangle.y().input().index()], rectangle.y()));
             double[] scores = network.evaluate(state.normalized());
             if (Advisory.of(scores) != advisory) {
-                return Optional.of(new RectangleVerdict.Counterexample(advisory, state, scores));
+                return new RectangleVerdict.Counterexample(advisory, new AcasCounterexample(state, scores));
+            }
+            return new RectangleVerdict.Undecided(advisory, "another score ties with " + advisory + " within rounding"
+                    + " at " + state + ", where the network still gives " + advisory);
+        }
+        if (verdict instanceof Timeout t) {
+            return new RectangleVerdict.Undecided(advisory, "the verifier (" + engine.name() + ") timed out after "
+                    + t.budget().toMillis() / 1000.0 + " s");
+        }
+        return new RectangleVerdict.Undecided(advisory, "the verifier (" + engine.name() + ") gave up: "
+                + ((Unknown) verdict).reason());
+    }
+
+    /**
+     * Cuts {@code slice} into {@code columns x rows} equal tiles and asks, for each, whether the advisory the
+     * network gives at the tile's centre holds on all of it ({@link #certify}, {@code timeout} per tile). Tiles in
+     * row-major order from the lower left.
+     *
+     * @throws BadInputException unless both counts are positive
+     */
+    public static List<CertifiedTile> certifyTiles(Network network, InputSlice slice, int columns, int rows,
+            Engine engine, Duration timeout) {
+        if (columns < 1 || rows < 1) {
+            throw new BadInputException("a slice is cut into at least 1 x 1 tiles, not " + columns + " x " + rows);
+        }
+        AxisRange x = slice.x();
+        AxisRange y = slice.y();
+        List<CertifiedTile> tiles = new ArrayList<>(columns * rows);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                InputSlice tile = slice.withRanges(
+                        new AxisRange(x.input(), split(x, c, columns), split(x, c + 1, columns)),
+                        new AxisRange(y.input(), split(y, r, rows), split(y, r + 1, rows)));
+                double[] centre = network.evaluate(tile.inputAt(0.5 * (tile.x().min() + tile.x().max()),
+                        0.5 * (tile.y().min() + tile.y().max())));
+                tiles.add(new CertifiedTile(tile, certify(network, tile, Advisory.of(centre), engine, timeout)));
             }
         }
-        return Optional.empty();
+        return tiles;
     }
 
-    /** The state at {@code (u, w)} moved into the rectangle (vertices may leave it by rounding). */
-    private static EncounterState clamped(InputSlice rectangle, double[] uw) {
-        AxisRange x = rectangle.x();
-        AxisRange y = rectangle.y();
-        return rectangle.stateAt(Math.min(x.max(), Math.max(x.min(), uw[0])),
-                Math.min(y.max(), Math.max(y.min(), uw[1])));
+    /** The {@code k}-th of {@code n + 1} evenly spaced points of the range, its ends exact. */
+    private static double split(AxisRange range, int k, int n) {
+        return k == n ? range.max() : range.min() + (range.max() - range.min()) * k / n;
     }
 
-    private record Violation(double margin, double[] vertex, double[] centroid) {
+    private static double clamp(double v, AxisRange range) {
+        return Math.min(range.max(), Math.max(range.min(), v));
     }
 }

@@ -2,6 +2,8 @@ package io.exactline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import io.exactline.acasxu.Advisory;
 import io.exactline.acasxu.AdvisoryCell;
 import io.exactline.acasxu.AdvisorySlice;
 import io.exactline.acasxu.AxisRange;
+import io.exactline.acasxu.CertifiedTile;
 import io.exactline.acasxu.EncounterState;
 import io.exactline.acasxu.InputSlice;
 import io.exactline.acasxu.InputVariable;
@@ -24,6 +27,8 @@ import io.exactline.acasxu.TopDownWindow;
 import io.exactline.core.BadInputException;
 import io.exactline.core.io.Decimals;
 import io.exactline.core.network.Network;
+import io.exactline.verifier.Engine;
+import io.exactline.verifier.Engines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,8 +47,13 @@ import picocli.CommandLine.Spec;
                 + " --fix gives psi, vown, vint. The view is the polar image of the exact (rho, theta) slice.",
             "Prints a summary (regions, area shares); --csv prints the cells instead (region,advisory,area,vertices"
                 + " with vertices 'u w' pairs separated by ';') followed by '# ' summary lines.",
-            "--certify A --rect R (linear slices): 'certified', 'counterexample' (re-evaluated on the network) or"
-                + " 'undecided' (a tie within rounding) for advisory A on the sub-rectangle R."})
+            "--certify A --rect R (linear slices): the verifier (--engine, default auto) decides whether advisory A"
+                + " holds on all of the sub-rectangle R: 'certified' (no input of R has another score at most A's,"
+                + " proven with rounding accounted for), 'counterexample' (a point of R where the network, re-evaluated,"
+                + " gives another advisory) or 'undecided' (timeout, or only ties).",
+            "--tiles CxR (linear slices): cuts the slice into C x R tiles and certifies, for each, the advisory at its"
+                + " centre the same way (--timeout per tile); prints one line per tile and outlines the certified"
+                + " ones in the PNG."})
 final class CertifySliceCommand implements Callable<Integer> {
     private static final double DEFAULT_HALF_WIDTH = 20000;
 
@@ -86,15 +96,35 @@ final class CertifySliceCommand implements Callable<Integer> {
             description = "the sub-rectangle for --certify: two axes like --x and --y, e.g. rho:2000:6000,theta:-1.5:-1")
     String rect;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "auto",
+            description = "verification engine for --certify: auto or bab (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "60",
+            description = "time limit for --certify in seconds (default: ${DEFAULT-VALUE})")
+    double timeout;
+
+    @Option(names = "--tiles", paramLabel = "CxR",
+            description = "certify the advisory of each of C x R tiles of a linear slice, e.g. 8x8")
+    String tiles;
+
     @Override
     public Integer call() {
         if ((certify == null) != (rect == null)) {
             throw new BadInputException("--certify and --rect go together: give the advisory and the rectangle");
         }
+        if (topDown && tiles != null) {
+            throw new BadInputException("--tiles works on linear slices, not on the top-down view; give --x"
+                    + " rho:MIN:MAX --y theta:MIN:MAX instead of --top-down");
+        }
         if (topDown && certify != null) {
             throw new BadInputException("--certify works on linear slices, not on the top-down view; give --x"
                     + " rho:MIN:MAX --y theta:MIN:MAX instead of --top-down");
         }
+        if (!(timeout > 0) || Double.isInfinite(timeout)) {
+            throw new BadInputException("--timeout must be a positive number of seconds, got " + timeout);
+        }
+        Engine chosen = Engines.byName(engine);
         Network net = AcasNetworks.resolve(network);
         int[] pixels = size();
         PrintWriter out = spec.commandLine().getOut();
@@ -112,9 +142,15 @@ final class CertifySliceCommand implements Callable<Integer> {
         if (certify != null) {
             InputSlice rectangle = rectangle(slice.slice());
             Advisory advisory = Advisory.parse(certify);
-            RectangleVerdict result = SliceCertifier.certify(net, rectangle, advisory);
+            RectangleVerdict result = SliceCertifier.certify(net, rectangle, advisory, chosen, duration());
             verdict = Optional.of(verdict(result, rectangle));
             plot = plot.withHighlight(highlight(result, rectangle));
+        }
+        List<CertifiedTile> tiled = List.of();
+        if (tiles != null) {
+            int[] counts = dimensions("--tiles", tiles, "CxR tiles, e.g. 8x8");
+            tiled = SliceCertifier.certifyTiles(net, slice.slice(), counts[0], counts[1], chosen, duration());
+            plot = plot.withTiles(tiled);
         }
         if (csv) {
             out.print(cells(slice));
@@ -132,6 +168,9 @@ final class CertifySliceCommand implements Callable<Integer> {
         }
         verdict.ifPresent(text -> out.print(text.lines().map(line -> prefix + line + "\n")
                 .reduce("", String::concat)));
+        if (!tiled.isEmpty()) {
+            out.print(tileLines(tiled, prefix));
+        }
         out.flush();
         return 0;
     }
@@ -198,15 +237,49 @@ final class CertifySliceCommand implements Callable<Integer> {
     }
 
     private int[] size() {
-        String[] parts = size.toLowerCase(Locale.ROOT).split("x", -1);
+        return dimensions("--size", size, "WIDTHxHEIGHT in pixels, e.g. 960x720");
+    }
+
+    /** {@code AxB} as two numbers; {@code what} says what they are in the message. */
+    private static int[] dimensions(String option, String text, String what) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split("x", -1);
         try {
             if (parts.length == 2) {
                 return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
             }
         } catch (NumberFormatException e) {
-            throw new BadInputException("--size: '" + size + "' must be WIDTHxHEIGHT in pixels, e.g. 960x720", e);
+            throw new BadInputException(option + ": '" + text + "' must be " + what, e);
         }
-        throw new BadInputException("--size: '" + size + "' must be WIDTHxHEIGHT in pixels, e.g. 960x720");
+        throw new BadInputException(option + ": '" + text + "' must be " + what);
+    }
+
+    private Duration duration() {
+        return Duration.ofNanos((long) Math.min(timeout * 1e9, Long.MAX_VALUE / 2.0));
+    }
+
+    /** One line per tile and a count: {@code tile rho:a:b,theta:c:d SL certified}. */
+    private static String tileLines(List<CertifiedTile> tiled, String prefix) {
+        StringBuilder s = new StringBuilder();
+        int certified = 0;
+        int refuted = 0;
+        for (CertifiedTile tile : tiled) {
+            RectangleVerdict v = tile.verdict();
+            String word = v instanceof RectangleVerdict.Certified ? "certified"
+                    : v instanceof RectangleVerdict.Counterexample ? "counterexample" : "undecided";
+            certified += tile.certified() ? 1 : 0;
+            refuted += v instanceof RectangleVerdict.Counterexample ? 1 : 0;
+            s.append(prefix).append("tile ").append(tile.rectangle().x()).append(',').append(tile.rectangle().y())
+                    .append(' ').append(v.advisory()).append(' ').append(word);
+            if (v instanceof RectangleVerdict.Counterexample c) {
+                s.append(": ").append(c.found()).append(" at ").append(EncounterArgument.format(c.state()));
+            } else if (v instanceof RectangleVerdict.Undecided u) {
+                s.append(": ").append(Failures.oneLine(u.reason()));
+            }
+            s.append('\n');
+        }
+        return s.append(prefix).append("tiles: ").append(certified).append(" certified, ").append(refuted)
+                .append(" counterexample, ").append(tiled.size() - certified - refuted).append(" undecided of ")
+                .append(tiled.size()).append('\n').toString();
     }
 
     private InputSlice rectangle(InputSlice slice) {
@@ -233,8 +306,8 @@ final class CertifySliceCommand implements Callable<Integer> {
     private static String verdict(RectangleVerdict verdict, InputSlice rectangle) {
         String where = rectangle.x() + "," + rectangle.y();
         if (verdict instanceof RectangleVerdict.Certified c) {
-            return "certified\n" + c.advisory() + " holds on " + where + " (" + c.regions()
-                    + " linear regions, smallest score margin " + NumberText.of(c.minimalMargin()) + ")\n";
+            return "certified\n" + c.advisory() + " holds on all of " + where + ": proven by the verifier (" + c.engine()
+                    + ", " + String.format(Locale.ROOT, "%.3f", c.elapsed().toNanos() / 1e9) + " s)\n";
         }
         if (verdict instanceof RectangleVerdict.Counterexample c) {
             return "counterexample\n" + c.advisory() + " fails on " + where + " at "
@@ -242,8 +315,7 @@ final class CertifySliceCommand implements Callable<Integer> {
                     + NumberText.commaSeparated(c.scores()) + ")\n";
         }
         RectangleVerdict.Undecided u = (RectangleVerdict.Undecided) verdict;
-        return "undecided\n" + u.advisory() + " on " + where + ": a score ties with it within rounding (margin "
-                + NumberText.of(u.margin()) + ") at " + EncounterArgument.format(u.state()) + "\n";
+        return "undecided\n" + u.advisory() + " on " + where + ": " + Failures.oneLine(u.reason()) + "\n";
     }
 
     private static PolicyPlot.Highlight highlight(RectangleVerdict verdict, InputSlice rectangle) {
@@ -258,7 +330,7 @@ final class CertifySliceCommand implements Callable<Integer> {
         } else if (verdict instanceof RectangleVerdict.Certified c) {
             label = "certified " + c.advisory();
         } else {
-            label = verdict.advisory() + " undecided (tie)";
+            label = verdict.advisory() + " undecided";
         }
         return new PolicyPlot.Highlight(x.min(), x.max(), y.min(), y.max(), label, marker);
     }

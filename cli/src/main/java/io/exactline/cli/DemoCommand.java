@@ -2,13 +2,13 @@ package io.exactline.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.exactline.acasxu.AcasProperty;
 import io.exactline.acasxu.Advisory;
 import io.exactline.acasxu.AdvisoryInterval;
 import io.exactline.acasxu.EncounterState;
@@ -27,7 +27,6 @@ import io.exactline.verifier.Engines;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.verdict.Sat;
 import io.exactline.verifier.verdict.Verdict;
-import io.exactline.verifier.vnnlib.VnnlibParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,8 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     static final EncounterState FAR = new EncounterState(60760, 0.3, Math.PI, 800, 600);
     static final EncounterState NEAR = new EncounterState(1000, 0.3, Math.PI, 800, 600);
 
-    /** The property verified: phi_1, the bundled VNN-LIB file. */
-    static final String PROPERTY = "/io/exactline/acasxu/vnnlib/prop_1.vnnlib";
+    /** The property verified: phi_1, typed, in the verifier's form. */
+    static final AcasProperty PROPERTY = AcasProperty.phi(1);
     static final Duration VERIFY_TIME = Duration.ofSeconds(60);
 
     @Spec
@@ -80,16 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             model = in.readAllBytes();
         }
-        String propertyText;
-        try (InputStream in = DemoCommand.class.getResourceAsStream(PROPERTY)) {
-            if (in == null) {
-                return explain("this build has no bundled ACAS Xu property (classpath resource " + PROPERTY
-                        + " is missing)");
-            }
-            propertyText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return run(OnnxLoader.load(model, resource, NETWORK.stem() + ".onnx"),
-                VnnlibParser.parse(propertyText, "prop_1.vnnlib"));
+        return run(OnnxLoader.load(model, resource, NETWORK.stem() + ".onnx"), PROPERTY.toProperty());
     }
 
     private int explain(String why) {
@@ -145,11 +135,13 @@ final class DemoCommand implements Callable<Integer> {
                 view.polar().regionCount(), Math.toDegrees(FAR.psi()), FAR.vOwn(), FAR.vInt()));
         s.append("Picture  ").append(picture.toAbsolutePath()).append('\n');
 
-        s.append("\n3. Verification of property 1 (COC score <= 1500 for distant, slow intruders)\n");
+        s.append("\n3. Verification of property 1\n");
+        s.append("Claim    ").append(PROPERTY.requirement().description()).append("\n         for ")
+                .append(PROPERTY.summary()).append('\n');
         Verdict verdict = Engines.byName("auto").verify(network, property, Deadline.after(VERIFY_TIME));
         s.append(String.format(Locale.ROOT, "Verdict  %s (engine %s, %.2f s)%s\n", verdict.status(),
                 verdict.provenance().engine(), verdict.provenance().elapsed().toMillis() / 1000.0,
-                verdict.status().equals("unsat") ? ": no input in the box violates the property" : ""));
+                verdict.status().equals("unsat") ? ": no encounter of the property's region violates it" : ""));
         if (verdict instanceof Sat sat) {
             s.append("         counterexample ").append(sat.counterexample().description()).append('\n');
         }
@@ -157,6 +149,7 @@ final class DemoCommand implements Callable<Integer> {
         s.append("\nThe same analyses on any network:\n"
                 + "    ./exactline line NETWORK --from A --to B [--format json]\n"
                 + "    ./exactline acasxu certify-slice --network 1_1 --top-down --png out.png\n"
+                + "    ./exactline acasxu verify-all --properties 1-4 --networks 1_1,2_1\n"
                 + "    ./exactline verify NETWORK PROPERTY.vnnlib\n");
         spec.commandLine().getOut().print(s);
         spec.commandLine().getOut().flush();

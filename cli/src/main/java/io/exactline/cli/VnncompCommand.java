@@ -43,9 +43,6 @@ import picocli.CommandLine.Spec;
                 + " prints a summary on stdout. Progress goes to stderr: a bar on a terminal, else a line every"
                 + " 10 seconds."})
 final class VnncompCommand implements Callable<Integer> {
-    private static final long PLAIN_PROGRESS_NANOS = 10_000_000_000L;
-    private static final int BAR_WIDTH = 30;
-
     @Spec
     CommandSpec spec;
 
@@ -84,7 +81,7 @@ final class VnncompCommand implements Callable<Integer> {
                 ? List.of(Optional.ofNullable(instances.toAbsolutePath().getParent()).orElse(Path.of(".")))
                 : roots;
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, System.console() != null, list.size());
+        ProgressBar progress = new ProgressBar(err, System.console() != null, list.size());
         Map<String, Integer> tally = new TreeMap<>();
         double[] seconds = new double[list.size()];
         Path cachedPath = null;
@@ -201,51 +198,5 @@ final class VnncompCommand implements Callable<Integer> {
         }
         throw new BadInputException("instance line " + instance.line() + ": " + relative + " is not in "
                 + searchPath + "; give the folder with --root");
-    }
-
-    /** Progress on stderr: a redrawn bar on a terminal, otherwise a plain line every 10 seconds. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final boolean terminal;
-        private final int total;
-        private final long start = System.nanoTime();
-        private long lastPlain = System.nanoTime();
-
-        Progress(PrintWriter err, boolean terminal, int total) {
-            this.err = err;
-            this.terminal = terminal;
-            this.total = total;
-        }
-
-        void update(int done, Map<String, Integer> tally) {
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            if (terminal) {
-                int filled = (int) ((long) BAR_WIDTH * done / total);
-                err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d %s %.1f s", "#".repeat(filled),
-                        " ".repeat(BAR_WIDTH - filled), done, total, tally, elapsed));
-                err.flush();
-            } else if (System.nanoTime() - lastPlain >= PLAIN_PROGRESS_NANOS) {
-                lastPlain = System.nanoTime();
-                err.println(String.format(Locale.ROOT, "progress: %d/%d %s %.1f s", done, total, tally, elapsed));
-                err.flush();
-            }
-        }
-
-        void message(String text) {
-            if (terminal) {
-                err.print("\r");
-            }
-            err.println(text);
-            err.flush();
-        }
-
-        void finish(Map<String, Integer> tally) {
-            if (terminal) {
-                err.println();
-            }
-            err.println(String.format(Locale.ROOT, "done: %d instances %s %.1f s", total, tally,
-                    (System.nanoTime() - start) / 1e9));
-            err.flush();
-        }
     }
 }

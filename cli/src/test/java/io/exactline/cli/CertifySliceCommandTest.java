@@ -79,12 +79,31 @@ class CertifySliceCommandTest {
                 "--png", png.toString(), "--size", "800x600"));
 
         assertThat(certified.code()).as("%s", certified).isZero();
-        assertThat(certified.out()).contains("\ncertified\nSL holds on rho:1500.0:2200.0,theta:-0.95:-0.8 (156 linear regions, ");
+        assertThat(certified.out()).contains("\ncertified\nSL holds on all of rho:1500.0:2200.0,theta:-0.95:-0.8: proven by the"
+                + " verifier (auto, ");
         assertThat(refuted.out()).contains("\ncounterexample\nCOC fails on rho:2000.0:6000.0,theta:-1.5:-1.0 at rho=")
                 .contains("png: " + png);
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(600);
+    }
+
+    @Test
+    void tilesPrintOneLinePerTileWithTheirCountAndGoIntoThePng() throws Exception {
+        Path png = temp.resolve("tiles.png");
+
+        Cli.Result result = Cli.run("acasxu", "certify-slice", "--network", "1_1", "--x", "rho:20000:60000", "--y",
+                "theta:-3:1", "--fix", "psi=pi,vown=800,vint=800", "--tiles", "2x2", "--png", png.toString());
+
+        assertThat(result.code()).as("%s", result).isZero();
+        List<String> tiles = result.out().lines().filter(l -> l.startsWith("tile ")).toList();
+        assertThat(tiles).as("%s", result).hasSize(4);
+        assertThat(tiles.get(0)).isEqualTo("tile rho:20000.0:40000.0,theta:-3.0:-1.0 COC certified");
+        assertThat(tiles.get(2)).matches("tile rho:20000.0:40000.0,theta:-1.0:1.0 [A-Z]+ counterexample: [A-Z]+ at rho=.*");
+        assertThat(result.out()).contains("\ntiles: 2 certified, 2 counterexample, 0 undecided of 4\n");
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(960);
+        assertBadInput(Cli.run(with(SLICE, "--tiles", "0x2")), "error: a slice is cut into at least 1 x 1 tiles");
+        assertBadInput(Cli.run(with(SLICE, "--tiles", "two")), "error: --tiles: 'two' must be CxR tiles");
     }
 
     @Test
@@ -117,6 +136,10 @@ class CertifySliceCommandTest {
         assertBadInput(Cli.run("acasxu", "certify-slice", "--network", "1_1", "--x", "rho:0:100", "--y",
                 "theta:0:4"), "error: --y: range end theta = 4.0 lies outside the ACAS Xu domain [-3.141593,"
                         + " 3.141593] rad");
+        assertBadInput(Cli.run(with(SLICE, "--certify", "COC", "--rect", "rho:0:1000,theta:-1:-0.5", "--engine", "x")),
+                "error: unknown engine 'x'");
+        assertBadInput(Cli.run(with(SLICE, "--certify", "COC", "--rect", "rho:0:1000,theta:-1:-0.5", "--timeout", "-1")),
+                "error: --timeout must be a positive number of seconds");
         assertThat(Cli.run("acasxu", "certify-slice", "--network", "1_1", "--top-down", "--certify", "COC", "--rect",
                 "rho:0:1,theta:0:1").err()).startsWith("error: --certify works on linear slices");
     }
