@@ -1,6 +1,5 @@
 package io.exactline.verifier.smt;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,28 +26,32 @@ import org.sosy_lab.java_smt.basicimpl.AbstractFormulaManager;
 
 import com.microsoft.z3.Native;
 
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.encoding.ExactConditions;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.OutputCondition;
 import io.exactline.verifier.encoding.PiecewiseAffineNetwork;
 import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.lp.TimeLimits;
+import io.exactline.verifier.property.OutputCondition;
 
 /**
  * {@link SmtSolver} through JavaSMT: Z3 ({@link #z3()}, with optimisation) or the pure-Java SMTInterpol
  * ({@link #smtInterpol()}, no native libraries, no optimisation). The encoding is {@link SmtEncoding}.
  *
  * <p>Each call creates its own solver context and closes it before returning, so calls are independent and may
- * run on several threads. The time limit covers the whole call: a timer trips the context's shutdown notifier,
- * which interrupts a running check (the call then answers {@code Timeout}). Z3 forgets an interrupt that arrives
- * while no check runs, so right before its check Z3 also gets the remaining time (plus a short grace, so the
- * notifier normally wins) as its own {@code timeout} parameter. Every model is re-checked in exact rational
- * arithmetic before it is reported; a model failing the check (a solver bug) gives {@code Unknown}. Z3's native
- * libraries are found by {@link Z3Natives}.
+ * run on several threads. The deadline covers the whole call: a timer trips the context's shutdown notifier when
+ * it passes, which interrupts a running check (the call then answers {@code Timeout}). Z3 forgets an interrupt
+ * that arrives while no check runs, so right before its check Z3 also gets the remaining time (plus a short grace,
+ * so that the notifier normally wins) as its own {@code timeout} parameter. Every model is re-checked in exact
+ * rational arithmetic before it is reported; a model failing the check (a solver bug) gives {@code Unknown}. Z3's
+ * native libraries are found by {@link Z3Natives}.
  */
 public final class JavaSmtSolver implements SmtSolver {
     /** Extra time Z3's own timeout allows beyond the limit, so that the shutdown notifier fires first. */
     private static final long Z3_GRACE_MILLIS = 200;
+    /** Z3 reads its timeout as an unsigned 32-bit number of milliseconds (about 49 days). */
+    private static final long MAX_Z3_TIMEOUT = 0xFFFF_FFFEL;
 
     private final Solvers backend;
 
@@ -72,14 +75,14 @@ public final class JavaSmtSolver implements SmtSolver {
     }
 
     @Override
-    public SmtResult findInput(NetworkRegion region, OutputCondition condition, Duration timeLimit) {
-        condition.checkOutputs(region.network().outputSize());
-        if (timeLimit.isZero() || timeLimit.isNegative()) {
+    public SmtResult findInput(NetworkRegion region, OutputCondition condition, Deadline deadline) {
+        PiecewiseAffineNetwork network = region.network();
+        ExactConditions.checkVariables(condition, network.inputSize(), network.outputSize());
+        if (deadline.expired()) {
             return new SmtResult.Timeout();
         }
-        long deadline = System.nanoTime() + Math.min(ShutdownTimer.nanos(timeLimit), Long.MAX_VALUE / 4);
         ShutdownManager manager = ShutdownManager.create();
-        try (ShutdownTimer timer = new ShutdownTimer(manager, timeLimit);
+        try (ShutdownTimer timer = new ShutdownTimer(manager, deadline);
                 SolverContext context = context(manager);
                 ProverEnvironment prover = context.newProverEnvironment(ProverOptions.GENERATE_MODELS)) {
             try {
@@ -93,9 +96,9 @@ public final class JavaSmtSolver implements SmtSolver {
                     return new SmtResult.Unsat();
                 }
                 Witness witness = witness(prover, encoding, region);
-                PiecewiseAffineNetwork network = region.network();
                 BigFraction[] x = witness.exactInputArray();
-                if (!region.containsExactly(x) || !condition.holdsExactly(network.evaluateExactly(x))) {
+                if (!region.containsExactly(x)
+                        || !ExactConditions.holds(condition, x, network.evaluateExactly(x))) {
                     return new SmtResult.Unknown(backend + " model " + witness + " fails the exact re-check");
                 }
                 return new SmtResult.Sat(witness);
@@ -109,25 +112,25 @@ public final class JavaSmtSolver implements SmtSolver {
     }
 
     @Override
-    public OptimumResult optimize(NetworkRegion region, LinearExpression objective, Sense sense, Duration timeLimit) {
-        objective.checkOutputs(region.network().outputSize(), "objective");
-        if (timeLimit.isZero() || timeLimit.isNegative()) {
+    public OptimumResult optimize(NetworkRegion region, LinearObjective objective, Sense sense, Deadline deadline) {
+        PiecewiseAffineNetwork network = region.network();
+        ExactConditions.checkVariables(objective.terms(), network.inputSize(), network.outputSize(), "objective");
+        if (deadline.expired()) {
             return new OptimumResult.Timeout();
         }
         if (backend != Solvers.Z3) {
             return new OptimumResult.Unknown(backend + " has no optimisation; use Z3");
         }
-        long deadline = System.nanoTime() + Math.min(ShutdownTimer.nanos(timeLimit), Long.MAX_VALUE / 4);
         ShutdownManager manager = ShutdownManager.create();
-        try (ShutdownTimer timer = new ShutdownTimer(manager, timeLimit);
+        try (ShutdownTimer timer = new ShutdownTimer(manager, deadline);
                 SolverContext context = context(manager);
                 OptimizationProverEnvironment prover =
                         context.newOptimizationProverEnvironment(ProverOptions.GENERATE_MODELS)) {
             try {
                 SmtEncoding encoding = new SmtEncoding(context.getFormulaManager(), region);
                 addAll(prover, encoding.constraints());
-                int handle = sense == Sense.MAXIMIZE ? prover.maximize(encoding.expression(objective))
-                        : prover.minimize(encoding.expression(objective));
+                int handle = sense == Sense.MAXIMIZE ? prover.maximize(encoding.objective(objective))
+                        : prover.minimize(encoding.objective(objective));
                 if (!arm(context, deadline)) {
                     return new OptimumResult.Timeout();
                 }
@@ -147,9 +150,8 @@ public final class JavaSmtSolver implements SmtSolver {
                 BigFraction value = fraction(bound.get());
                 Witness witness = witness(prover, encoding, region);
                 BigFraction[] x = witness.exactInputArray();
-                PiecewiseAffineNetwork network = region.network();
                 if (!region.containsExactly(x)
-                        || !objective.evaluateExactly(network.evaluateExactly(x)).equals(value)) {
+                        || !objective.exactValueAt(x, network.evaluateExactly(x)).equals(value)) {
                     return new OptimumResult.Unknown(backend + " optimum " + value + " at " + witness
                             + " fails the exact re-check");
                 }
@@ -176,16 +178,15 @@ public final class JavaSmtSolver implements SmtSolver {
      * Prepares the check that follows: false if the deadline has passed; for Z3, sets its {@code timeout}
      * parameter (read by every check) to the remaining time plus the grace.
      */
-    private boolean arm(SolverContext context, long deadline) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
+    private boolean arm(SolverContext context, Deadline deadline) {
+        if (deadline.expired()) {
             return false;
         }
-        if (backend == Solvers.Z3
+        if (backend == Solvers.Z3 && !deadline.isUnlimited()
                 && context.getFormulaManager() instanceof AbstractFormulaManager<?, ?, ?, ?> formulas
                 && formulas.getEnvironment() instanceof Long z3Context) {
-            long millis = TimeLimits.millis(Duration.ofNanos(remaining)) + Z3_GRACE_MILLIS;
-            Native.updateParamValue(z3Context, "timeout", Long.toString(Math.min(millis, 0xFFFF_FFFFL)));
+            long millis = TimeLimits.millis(deadline.remaining()) + Z3_GRACE_MILLIS;
+            Native.updateParamValue(z3Context, "timeout", Long.toString(Math.min(millis, MAX_Z3_TIMEOUT)));
         }
         return true;
     }
@@ -200,8 +201,8 @@ public final class JavaSmtSolver implements SmtSolver {
     /** The model's input point; an input the model leaves open takes its lower bound (any value satisfies). */
     private static Witness witness(BasicProverEnvironment<?> prover, SmtEncoding encoding, NetworkRegion region)
             throws SolverException {
-        double[] lower = region.lower();
-        double[] upper = region.upper();
+        double[] lower = region.box().lower();
+        double[] upper = region.box().upper();
         List<BigFraction> exact = new ArrayList<>(lower.length);
         double[] rounded = new double[lower.length];
         try (Model model = prover.getModel()) {
