@@ -13,11 +13,9 @@ import org.sosy_lab.java_smt.api.NumeralFormula;
 import org.sosy_lab.java_smt.api.NumeralFormula.RationalFormula;
 import org.sosy_lab.java_smt.api.RationalFormulaManager;
 
-import io.exactline.verifier.encoding.ActivationHull;
 import io.exactline.verifier.encoding.ActivationPieces;
 import io.exactline.verifier.encoding.ActivationStep;
 import io.exactline.verifier.encoding.AffineStep;
-import io.exactline.verifier.encoding.HullLine;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
 import io.exactline.verifier.encoding.NetworkStep;
@@ -36,11 +34,14 @@ import io.exactline.verifier.property.Variable;
  * <p>Affine steps become linear terms with exact rational coefficients. A unit {@code y = f(z)} becomes the
  * disjunction over the pieces {@code s} of {@code f} of {@code c_s <= z <= c_{s+1} and y = slope_s z + intercept_s},
  * with a fresh variable for {@code y}; the closed pieces describe {@code f} exactly because adjacent pieces agree at
- * their breakpoint. Pieces that rigorous interval bounds of {@code z} over the box rule out are dropped (a unit whose bounds
- * lie in one closed piece needs no disjunction and no variable); for the others the interval bounds and the convex hull of
- * the activation's graph over them ({@link ActivationHull}) are added as redundant constraints, which change no
- * model but speed the solver up. A unit the region's pattern fixes to piece {@code s} gets that piece's
- * constraints and term.
+ * their breakpoint. Pieces that rigorous interval bounds of {@code z} over the box rule out are dropped (a unit whose
+ * bounds lie in one closed piece needs no disjunction and no variable); for the others the interval bounds are added
+ * as redundant constraints. A unit the region's pattern fixes to piece {@code s} gets that piece's constraints and
+ * term.
+ *
+ * <p>The convex hull of each unit's graph (the triangle relaxation) is deliberately not added: its lines carry long
+ * rationals, and on ACAS Xu networks Z3 then reacted to the deadline tens of seconds late (without them, within
+ * about a second) and decided no more of the benchmark's queries.
  */
 final class SmtEncoding {
     private final RationalFormulaManager numbers;
@@ -173,24 +174,9 @@ final class SmtEncoding {
             if (Double.isFinite(high)) {
                 constraints.add(numbers.lessOrEquals(z, number(high)));
             }
-            if (Double.isFinite(low) && Double.isFinite(high)) {
-                addHull(y, z, pieces, low, high);
-            }
             out.add(y);
         }
         return out;
-    }
-
-    /**
-     * Adds the lines of {@link ActivationHull} (for a ReLU the triangle relaxation). They follow from the
-     * disjunction, so the models do not change; they give the solver's simplex the LP relaxation, which prunes the
-     * case split and makes optimisation fast.
-     */
-    private void addHull(RationalFormula y, NumeralFormula z, ActivationPieces pieces, double low, double high) {
-        for (HullLine line : ActivationHull.of(pieces, low, high)) {
-            NumeralFormula bound = numbers.sum(List.of(scaled(line.slope(), z), number(line.intercept())));
-            constraints.add(line.upper() ? numbers.lessOrEquals(y, bound) : numbers.greaterOrEquals(y, bound));
-        }
     }
 
     private BooleanFormula inPiece(NumeralFormula z, ActivationPieces pieces, int s) {
