@@ -83,15 +83,6 @@ public final class LinearProgram {
         return sense;
     }
 
-    /** A builder primed with this program, to derive a variant. */
-    public Builder toBuilder() {
-        Builder b = new Builder(lower.length);
-        System.arraycopy(lower, 0, b.lower, 0, lower.length);
-        System.arraycopy(upper, 0, b.upper, 0, upper.length);
-        b.constraints.addAll(constraints);
-        return b.objective(objective, objectiveConstant, sense);
-    }
-
     /**
      * The largest violation of any row or bound at {@code x} in floating point (0 when {@code x} satisfies all),
      * for diagnostics and tests.

@@ -69,11 +69,6 @@ public final class JavaSmtSolver implements SmtSolver {
         return new JavaSmtSolver(Solvers.SMTINTERPOL);
     }
 
-    /** The JavaSMT backend's name. */
-    public String backendName() {
-        return backend.name();
-    }
-
     @Override
     public SmtResult findInput(NetworkRegion region, OutputCondition condition, Deadline deadline) {
         PiecewiseAffineNetwork network = region.network();

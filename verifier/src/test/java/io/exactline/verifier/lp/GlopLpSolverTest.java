@@ -61,6 +61,8 @@ class GlopLpSolverTest {
             BigFraction exactBound = SafeBounds.exactObjectiveBound(lp, optimal.duals()).orElseThrow();
 
             assertThat(bound).as("safe bound vs GLOP value for %s", lp).isCloseTo(optimal.value(), within(1e-6));
+            assertThat(lp.violation(optimal.x())).as("violation of GLOP's point for %s", lp).isLessThan(1e-9);
+            assertThat(lp.objectiveValue(optimal.x())).isCloseTo(optimal.value(), within(1e-9));
             assertThat(optimal.value()).as("GLOP value vs exact optimum of %s", lp)
                     .isCloseTo(exact.doubleValue(), within(1e-6));
             assertValidBound(lp, exact, bound, exactBound, optimal.duals());
