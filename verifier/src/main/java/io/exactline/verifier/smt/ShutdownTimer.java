@@ -13,28 +13,20 @@ import io.exactline.verifier.Deadline;
  * Requests a JavaSMT shutdown when a deadline passes. One daemon timer thread serves all queries and exits after a
  * second without work, so no thread outlives the queries.
  */
-final class ShutdownTimer implements AutoCloseable {
+final class ShutdownTimer {
     private static final ScheduledThreadPoolExecutor TIMER = createTimer();
 
-    private final ShutdownManager manager;
     private final Optional<ScheduledFuture<?>> alarm;
 
     /** Arms a shutdown of {@code manager} for when {@code deadline} passes (never, for an unlimited deadline). */
     ShutdownTimer(ShutdownManager manager, Deadline deadline) {
-        this.manager = manager;
         this.alarm = deadline.isUnlimited() ? Optional.empty()
                 : Optional.of(TIMER.schedule(() -> manager.requestShutdown("deadline of " + deadline.budget()
                         + " passed"), deadline.remaining().toNanos(), TimeUnit.NANOSECONDS));
     }
 
-    /** Whether the deadline passed (a shutdown was requested). */
-    boolean expired() {
-        return manager.getNotifier().shouldShutdown();
-    }
-
     /** Disarms the alarm. */
-    @Override
-    public void close() {
+    void disarm() {
         alarm.ifPresent(a -> a.cancel(false));
     }
 

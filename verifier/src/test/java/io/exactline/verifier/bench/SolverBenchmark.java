@@ -1,7 +1,9 @@
 package io.exactline.verifier.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+
+import com.sun.management.OperatingSystemMXBean;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,8 +41,9 @@ import io.exactline.verifier.smt.SmtResult;
 
 /**
  * Solve times of the solver layer on ACAS Xu networks (a benchmark, not a test). For random centres in the
- * normalised input domain and boxes of a few radii it measures, per query, wall time and CPU time of the calling
- * thread (which includes the native solvers' time; less disturbed by other processes on a shared machine):
+ * normalised input domain and boxes of a few radii it measures, per query, wall time and the CPU time of the whole
+ * process (the native solvers run on worker threads; CPU time is less disturbed by other processes on a shared
+ * machine, but includes the JVM's own threads and any abandoned Z3 check still winding down):
  * <ul>
  *   <li>Z3 deciding "the advisory (argmin) at the centre can change in the box" (usually unsat);</li>
  *   <li>Z3 maximising {@code Y_0} over the part of the box with the centre's activation pattern (an exact LP);</li>
@@ -53,7 +56,8 @@ import io.exactline.verifier.smt.SmtResult;
  * path and {@code -Djava.library.path=verifier/target/native}.
  */
 public final class SolverBenchmark {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** The normalised ACAS Xu input domain of the VNN-COMP properties. */
     private static final double[] DOMAIN_LOW = {-0.328422877, -0.5, -0.5, -0.5, -0.5};
     private static final double[] DOMAIN_HIGH = {0.679857769, 0.5, 0.5, 0.5, 0.5};
@@ -138,9 +142,9 @@ public final class SolverBenchmark {
 
     private <T> T time(String what, Supplier<T> task) {
         long wall = System.nanoTime();
-        long cpu = THREADS.getCurrentThreadCpuTime();
+        long cpu = PROCESS.getProcessCpuTime();
         T result = task.get();
-        record(what, (System.nanoTime() - wall) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
+        record(what, (System.nanoTime() - wall) / 1e6, (PROCESS.getProcessCpuTime() - cpu) / 1e6);
         return result;
     }
 

@@ -193,6 +193,17 @@ class SmtHandNetworkTest {
                 .hasMessageContaining("Sigmoid");
     }
 
+    @Test
+    void interruptedCallerGetsUnknownAndKeepsItsInterruptFlag() {
+        Thread.currentThread().interrupt();
+
+        SmtResult result = JavaSmtSolver.z3().findInput(square(1), outputAtLeast(0, 1.0), deadline());
+        boolean stillInterrupted = Thread.interrupted();
+
+        assertThat(result).isInstanceOf(SmtResult.Unknown.class);
+        assertThat(stillInterrupted).isTrue();
+    }
+
     @ParameterizedTest
     @MethodSource("backends")
     void passedDeadlineGivesTimeout(JavaSmtSolver solver) {
