@@ -2,8 +2,6 @@ package io.exactline.verifier.bench;
 
 import java.lang.management.ManagementFactory;
 
-import com.sun.management.OperatingSystemMXBean;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +11,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import io.exactline.core.Vectors;
 import io.exactline.core.io.OnnxLoader;
