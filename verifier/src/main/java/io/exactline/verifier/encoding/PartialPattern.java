@@ -1,6 +1,5 @@
 package io.exactline.verifier.encoding;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -62,11 +61,6 @@ public final class PartialPattern {
     /** Number of fixed units. */
     public int size() {
         return fixed.size();
-    }
-
-    /** The fixed units as {@code (layer << 32 | unit) -> state}, in order. */
-    Map<Long, Integer> entries() {
-        return Collections.unmodifiableMap(fixed);
     }
 
     /** Throws {@link BadInputException} unless every fixed unit and state exists in {@code network}. */

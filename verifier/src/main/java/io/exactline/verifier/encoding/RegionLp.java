@@ -4,22 +4,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
 import io.exactline.verifier.lp.LinearConstraint;
 import io.exactline.verifier.lp.LinearProgram;
 import io.exactline.verifier.lp.Sense;
+import io.exactline.verifier.property.LinearInequality;
+import io.exactline.verifier.property.Term;
+import io.exactline.verifier.property.Variable;
 
 /**
  * The linear program of a {@link NetworkRegion}: exact where the region fixes the network's pieces, a convex
  * relaxation elsewhere.
  *
- * <p>Variables, in order: the inputs {@code x} (bounded by the box), then the outputs of every step of the
+ * <p>Variables, in order: the inputs {@code x} (bounded by the box, and tied by the region's input constraints as
+ * rows), then the outputs of every step of the
  * {@link PiecewiseAffineNetwork}. An affine output {@code v = W u + b} is a variable tied to its inputs by the
  * equation {@code v - W u = b}, bounded by rigorous interval bounds. A pre-activation {@code z} is additionally
  * bounded by the given pre-activation bounds and, if the pattern fixes the unit, by its closed piece. A unit whose
  * bounds leave one piece becomes the equation {@code y - slope z = intercept}; any other unit gets the lines of
  * the convex hull of the activation's graph over its bounds ({@link ActivationHull}, the triangle relaxation for
- * ReLU). The objective is {@code c . y + d} over the output variables.
+ * ReLU). The objective is the {@link LinearObjective} over the input and output variables.
  *
  * <p>So when every unit is fixed or stable ({@link #exact()}), the program's feasible set projected to {@code x} is
  * exactly the region; otherwise it contains the region. In both cases, if the pre-activation bounds are valid
@@ -39,8 +44,8 @@ public final class RegionLp {
     }
 
     /** The program with rigorous interval pre-activation bounds over the region's box. */
-    public static RegionLp of(NetworkRegion region, LinearExpression objective, Sense sense) {
-        return of(region, region.network().intervalBounds(region.lower(), region.upper()), objective, sense);
+    public static RegionLp of(NetworkRegion region, LinearObjective objective, Sense sense) {
+        return of(region, region.intervalBounds(), objective, sense);
     }
 
     /**
@@ -48,18 +53,22 @@ public final class RegionLp {
      *
      * @param bounds pre-activation bounds valid over the region
      */
-    public static RegionLp of(NetworkRegion region, PreActivationBounds bounds, LinearExpression objective,
+    public static RegionLp of(NetworkRegion region, PreActivationBounds bounds, LinearObjective objective,
             Sense sense) {
         PiecewiseAffineNetwork network = region.network();
         bounds.checkAgainst(network);
-        objective.checkOutputs(network.outputSize(), "LP objective");
+        ExactConditions.checkVariables(objective.terms(), network.inputSize(), network.outputSize(), "LP objective");
         Builder b = new Builder();
-        double[] lower = region.lower();
-        double[] upper = region.upper();
-        int[] current = new int[lower.length];
+        double[] lower = region.box().lower();
+        double[] upper = region.box().upper();
+        int[] inputs = new int[lower.length];
         for (int j = 0; j < lower.length; j++) {
-            current[j] = b.variable(lower[j], upper[j]);
+            inputs[j] = b.variable(lower[j], upper[j]);
         }
+        for (LinearInequality q : region.inputConstraints().inequalities()) {
+            b.rows.add(row(q.terms(), inputs, new int[0], LinearConstraint.Relation.LESS_OR_EQUAL, -q.constant()));
+        }
+        int[] current = inputs;
         boolean exact = true;
         for (NetworkStep step : network.steps()) {
             if (step instanceof AffineStep affine) {
@@ -75,8 +84,9 @@ public final class RegionLp {
             }
         }
         double[] c = new double[b.lows.size()];
-        for (int i = 0; i < current.length; i++) {
-            c[current[i]] += objective.coefficient(i);
+        for (Term t : objective.terms()) {
+            int[] variables = t.variable().kind() == Variable.Kind.INPUT ? inputs : current;
+            c[variables[t.variable().index()]] += t.coefficient();
         }
         LinearProgram.Builder lp = LinearProgram.builder(c.length)
                 .bounds(toArray(b.lows), toArray(b.highs));
@@ -97,6 +107,19 @@ public final class RegionLp {
     /** The input part {@code x} of a solution of the program. */
     public double[] input(double[] solution) {
         return Arrays.copyOf(solution, inputCount);
+    }
+
+    /** The row {@code sum_k c_k v_k (relation) rhs} with inputs and outputs mapped to their variables. */
+    private static LinearConstraint row(List<Term> terms, int[] inputs, int[] outputs,
+            LinearConstraint.Relation relation, double rhs) {
+        TreeMap<Integer, Double> byVariable = new TreeMap<>();
+        for (Term t : terms) {
+            int[] variables = t.variable().kind() == Variable.Kind.INPUT ? inputs : outputs;
+            byVariable.merge(variables[t.variable().index()], t.coefficient(), Double::sum);
+        }
+        int[] indices = byVariable.keySet().stream().mapToInt(Integer::intValue).toArray();
+        double[] coefficients = byVariable.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return LinearConstraint.sparse(indices, coefficients, relation, rhs);
     }
 
     private static double[] toArray(List<Double> values) {
