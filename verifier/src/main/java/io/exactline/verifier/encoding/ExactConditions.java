@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.Rationals;
 import io.exactline.verifier.property.Conjunction;
 import io.exactline.verifier.property.LinearInequality;
 import io.exactline.verifier.property.OutputCondition;

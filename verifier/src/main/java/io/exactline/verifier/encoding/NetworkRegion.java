@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.Rationals;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.property.Box;
 import io.exactline.verifier.property.Conjunction;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.Rationals;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
@@ -264,15 +265,9 @@ public final class PatternRegion {
                                 + optimum.witness().exactInput() + ", but rounded to doubles that input is no "
                                 + "floating-point counterexample"));
             }
-            margin = margin == null || optimum.value().compareTo(margin) < 0 ? optimum.value() : margin;
+            margin = margin == null || Rationals.compare(optimum.value(), margin) < 0 ? optimum.value() : margin;
         }
-        return new Implication.Proven(Implication.Method.SMT_EXACT, roundDown(margin));
-    }
-
-    /** The largest double not above {@code v}. */
-    private static double roundDown(BigFraction v) {
-        double d = v.doubleValue();
-        return BigFraction.from(d).compareTo(v) > 0 ? Math.nextDown(d) : d;
+        return new Implication.Proven(Implication.Method.SMT_EXACT, Rationals.roundDown(margin));
     }
 
     private static boolean certifiedEmpty(LpResult result, RegionLp lp) {

@@ -10,8 +10,8 @@ import java.util.Random;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 
+import io.exactline.core.Rationals;
 import io.exactline.verifier.Deadline;
-import io.exactline.verifier.encoding.Rationals;
 
 class GlopLpSolverTest {
     private final LpSolver solver = new GlopLpSolver();

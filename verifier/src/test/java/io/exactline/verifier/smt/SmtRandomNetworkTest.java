@@ -9,12 +9,12 @@ import java.util.Random;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 
+import io.exactline.core.Rationals;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.encoding.ExactReference;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.Rationals;
 import io.exactline.verifier.encoding.TestConditions;
 import io.exactline.verifier.encoding.TestNetworks;
 import io.exactline.verifier.lp.Sense;
