@@ -8,6 +8,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import io.exactline.core.BadInputException;
 import io.exactline.core.Rationals;
 import io.exactline.core.network.Network;
+import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.property.Box;
 import io.exactline.verifier.property.Conjunction;
 import io.exactline.verifier.property.LinearInequality;
@@ -40,7 +41,30 @@ public record NetworkRegion(PiecewiseAffineNetwork network, Box box, Conjunction
             }
             ExactConditions.checkVariables(q.terms(), network.inputSize(), network.outputSize(), "input constraint");
         }
-        pattern.checkAgainst(network);
+        checkPattern(network, pattern);
+    }
+
+    /** Throws {@link BadInputException} unless {@code pattern} covers exactly the units of {@code network}'s activations. */
+    private static void checkPattern(PiecewiseAffineNetwork network, PartialPattern pattern) {
+        List<ActivationStep> activations = network.activations();
+        if (pattern.layerCount() != activations.size()) {
+            throw new BadInputException("pattern covers " + pattern.layerCount() + " activation layers but "
+                    + network.source() + " has " + activations.size());
+        }
+        for (int k = 0; k < activations.size(); k++) {
+            ActivationStep step = activations.get(k);
+            if (pattern.unitCount(k) != step.size()) {
+                throw new BadInputException("pattern has " + pattern.unitCount(k) + " units in activation layer " + k
+                        + " but " + network.source() + " has " + step.size());
+            }
+            for (int i = 0; i < step.size(); i++) {
+                if (pattern.state(k, i) >= step.pieces().pieceCount()) {
+                    throw new BadInputException("pattern fixes activation layer " + k + " unit " + i + " to state "
+                            + pattern.state(k, i) + " but its activation has " + step.pieces().pieceCount()
+                            + " states");
+                }
+            }
+        }
     }
 
     /**
@@ -49,17 +73,25 @@ public record NetworkRegion(PiecewiseAffineNetwork network, Box box, Conjunction
      * @throws io.exactline.core.network.UnsupportedNetworkException if a layer has no exact encoding
      */
     public static NetworkRegion box(Network network, Box box) {
-        return new NetworkRegion(PiecewiseAffineNetwork.of(network), box, Conjunction.TRUE, PartialPattern.none());
+        PiecewiseAffineNetwork encoded = PiecewiseAffineNetwork.of(network);
+        return new NetworkRegion(encoded, box, Conjunction.TRUE, encoded.freePattern());
     }
 
     /** The input region of one property case (its box and input constraints). */
     public static NetworkRegion of(PiecewiseAffineNetwork network, PropertyCase propertyCase) {
-        return new NetworkRegion(network, propertyCase.box(), propertyCase.inputConstraints(), PartialPattern.none());
+        return new NetworkRegion(network, propertyCase.box(), propertyCase.inputConstraints(),
+                network.freePattern());
     }
 
     /** The same box and constraints with another pattern. */
     public NetworkRegion with(PartialPattern other) {
         return new NetworkRegion(network, box, inputConstraints, other);
+    }
+
+    /** The piece the pattern fixes unit {@code unit} of activation layer {@code layer} to; empty for a free unit. */
+    public OptionalInt fixedState(int layer, int unit) {
+        int s = pattern.state(layer, unit);
+        return s == PartialPattern.FREE ? OptionalInt.empty() : OptionalInt.of(s);
     }
 
     /** Rigorous interval bounds of every pre-activation over the box. */
@@ -91,7 +123,7 @@ public record NetworkRegion(PiecewiseAffineNetwork network, Box box, Conjunction
                 BigFraction[] z = values.get(t);
                 ActivationPieces pieces = activation.pieces();
                 for (int i = 0; i < z.length; i++) {
-                    OptionalInt state = pattern.state(activation.layer(), i);
+                    OptionalInt state = fixedState(activation.layer(), i);
                     if (state.isPresent() && !inPiece(z[i], pieces, state.getAsInt())) {
                         return false;
                     }

@@ -14,6 +14,7 @@ import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.Reshape;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.UnsupportedNetworkException;
+import io.exactline.verifier.bounds.PartialPattern;
 
 /**
  * A network as the chain of steps the solver encodings work on: affine maps with explicit sparse weights and
@@ -130,6 +131,11 @@ public final class PiecewiseAffineNetwork {
     /** The activation steps in order; element {@code k} has {@link ActivationStep#layer()} {@code k}. */
     public List<ActivationStep> activations() {
         return activations;
+    }
+
+    /** The pattern with every unit of every activation free, the one a plain {@link NetworkRegion} has. */
+    public PartialPattern freePattern() {
+        return PartialPattern.free(activations.stream().mapToInt(ActivationStep::size).toArray());
     }
 
     public int inputSize() {

@@ -77,7 +77,7 @@ public final class RegionLp {
                 ActivationStep activation = (ActivationStep) step;
                 int[] next = new int[activation.size()];
                 for (int i = 0; i < next.length; i++) {
-                    next[i] = b.unit(activation, i, current[i], bounds, region.pattern().state(activation.layer(), i));
+                    next[i] = b.unit(activation, i, current[i], bounds, region.fixedState(activation.layer(), i));
                     exact &= b.lastUnitExact;
                 }
                 current = next;

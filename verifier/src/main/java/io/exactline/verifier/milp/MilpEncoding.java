@@ -184,7 +184,7 @@ final class MilpEncoding {
             MPVariable z = in[i];
             double l = Math.max(bounds.lower(step.layer(), i), z.lb());
             double u = Math.min(bounds.upper(step.layer(), i), z.ub());
-            OptionalInt fixed = region.pattern().state(step.layer(), i);
+            OptionalInt fixed = region.fixedState(step.layer(), i);
             if (fixed.isPresent()) {
                 l = Math.max(l, pieces.pieceLow(fixed.getAsInt()));
                 u = Math.min(u, pieces.pieceHigh(fixed.getAsInt()));

@@ -140,7 +140,7 @@ final class SmtEncoding {
         List<NumeralFormula> out = new ArrayList<>(step.size());
         for (int i = 0; i < step.size(); i++) {
             NumeralFormula z = in.get(i);
-            OptionalInt fixed = region.pattern().state(step.layer(), i);
+            OptionalInt fixed = region.fixedState(step.layer(), i);
             if (fixed.isPresent()) {
                 constraints.add(inPiece(z, pieces, fixed.getAsInt()));
                 out.add(pieceTerm(z, pieces, fixed.getAsInt()));

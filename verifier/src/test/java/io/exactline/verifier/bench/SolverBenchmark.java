@@ -19,9 +19,9 @@ import io.exactline.core.io.OnnxLoader;
 import io.exactline.core.line.ActivationPattern;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.Deadline;
+import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.PartialPattern;
 import io.exactline.verifier.encoding.PiecewiseAffineNetwork;
 import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.encoding.RegionLp;
@@ -93,7 +93,7 @@ public final class SolverBenchmark {
                 centre[j] = DOMAIN_LOW[j] + (DOMAIN_HIGH[j] - DOMAIN_LOW[j]) * random.nextDouble();
             }
             Box box = Box.around(centre, radius, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-            NetworkRegion region = new NetworkRegion(steps, box, Conjunction.TRUE, PartialPattern.none());
+            NetworkRegion region = new NetworkRegion(steps, box, Conjunction.TRUE, steps.freePattern());
             PreActivationBounds bounds = region.intervalBounds();
             int unstable = 0;
             for (int k = 0; k < bounds.layerCount(); k++) {

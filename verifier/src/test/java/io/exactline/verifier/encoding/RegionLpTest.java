@@ -15,6 +15,7 @@ import io.exactline.core.layer.LeakyRelu;
 import io.exactline.core.line.ActivationPattern;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
+import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.lp.FarkasCertificate;
 import io.exactline.verifier.lp.GlopLpSolver;
 import io.exactline.verifier.lp.LpResult;
@@ -81,7 +82,7 @@ class RegionLpTest {
         Network apart = TestNetworks.network("apart", TestNetworks.dense(new double[][] {{1}, {-1}}, -0.5, -0.5),
                 TestNetworks.relu(2), TestNetworks.dense(new double[][] {{1, 1}}, 0));
         NetworkRegion region = NetworkRegion.box(apart, TestConditions.box(new double[] {-2}, new double[] {2}))
-                .with(PartialPattern.none().fix(0, 0, 1).fix(0, 1, 1));
+                .with(PartialPattern.free(2).with(0, 0, 1).with(0, 1, 1));
 
         RegionLp lp = RegionLp.of(region, LinearObjective.output(0), Sense.MINIMIZE);
         LpResult result = glop.solve(lp.program(), TestConditions.deadline());

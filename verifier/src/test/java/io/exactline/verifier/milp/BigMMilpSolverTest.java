@@ -23,9 +23,9 @@ import io.exactline.core.layer.Relu;
 import io.exactline.core.line.ActivationPattern;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
+import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.PartialPattern;
 import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.encoding.TestNetworks;
 import io.exactline.verifier.lp.Sense;
@@ -127,10 +127,10 @@ class BigMMilpSolverTest {
         for (int trial = 0; trial < 6; trial++) {
             Network net = TestNetworks.randomRelu(random, 2, 6, 6, 2);
             double[] point = {random.nextDouble() * 2 - 1, random.nextDouble() * 2 - 1};
-            PartialPattern firstLayer = PartialPattern.none();
+            PartialPattern firstLayer = PartialPattern.free(6, 6);
             ActivationPattern at = ActivationPattern.at(net, point);
             for (int i = 0; i < 6; i++) {
-                firstLayer = firstLayer.fix(0, i, at.state(0, i));
+                firstLayer = firstLayer.with(0, i, at.state(0, i));
             }
             NetworkRegion region = NetworkRegion.box(net, box(new double[] {-1, -1}, new double[] {1, 1}))
                     .with(firstLayer);

@@ -27,9 +27,9 @@ import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
 import io.exactline.core.network.UnsupportedNetworkException;
 import io.exactline.verifier.Deadline;
+import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.PartialPattern;
 import io.exactline.verifier.encoding.PiecewiseAffineNetwork;
 import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.property.Conjunction;
@@ -89,8 +89,9 @@ class SmtHandNetworkTest {
         // (0.5, 0) has distance 0.5 there, and it has x0 = 0.5.
         Conjunction corner = Conjunction.of(new LinearInequality(
                 List.of(new Term(1.0, Variable.input(0)), new Term(1.0, Variable.input(1))), -0.5));
-        NetworkRegion region = new NetworkRegion(PiecewiseAffineNetwork.of(DISTANCE),
-                box(new double[] {0, 0}, new double[] {1, 1}), corner, PartialPattern.none());
+        PiecewiseAffineNetwork distance = PiecewiseAffineNetwork.of(DISTANCE);
+        NetworkRegion region = new NetworkRegion(distance, box(new double[] {0, 0}, new double[] {1, 1}), corner,
+                distance.freePattern());
         OutputCondition farAndRight = OutputCondition.of(LinearInequality.atLeast(Variable.output(0), 0.5),
                 LinearInequality.atLeast(Variable.input(0), 0.25));
 
@@ -134,7 +135,7 @@ class SmtHandNetworkTest {
                 dense(new double[][] {{1, 1}}, 0));
         Network touching = network("touching", dense(new double[][] {{1}, {-1}}, 0, 0), relu(2),
                 dense(new double[][] {{1, 1}}, 0));
-        PartialPattern bothActive = PartialPattern.none().fix(0, 0, 1).fix(0, 1, 1);
+        PartialPattern bothActive = PartialPattern.free(2).with(0, 0, 1).with(0, 1, 1);
 
         SmtResult empty = solver.findInput(NetworkRegion.box(apart, box(new double[] {-2}, new double[] {2}))
                 .with(bothActive), always(), deadline());
@@ -155,7 +156,7 @@ class SmtHandNetworkTest {
         OptimumResult max = z3.optimize(region, y, Sense.MAXIMIZE, deadline());
         OptimumResult min = z3.optimize(region, y, Sense.MINIMIZE, deadline());
         // Unit 1 (x1 - x0) active: x1 >= x0, so the distance is x1 - x0 <= 0.25.
-        OptimumResult maxWhereX1Larger = z3.optimize(region.with(PartialPattern.none().fix(0, 1, 1)), y,
+        OptimumResult maxWhereX1Larger = z3.optimize(region.with(PartialPattern.free(2).with(0, 1, 1)), y,
                 Sense.MAXIMIZE, deadline());
 
         assertThat(max).isInstanceOfSatisfying(OptimumResult.Optimum.class,
@@ -171,7 +172,7 @@ class SmtHandNetworkTest {
         Network apart = network("apart", dense(new double[][] {{1}, {-1}}, -0.5, -0.5), relu(2),
                 dense(new double[][] {{1, 1}}, 0));
         NetworkRegion region = NetworkRegion.box(apart, box(new double[] {-2}, new double[] {2}))
-                .with(PartialPattern.none().fix(0, 0, 1).fix(0, 1, 1));
+                .with(PartialPattern.free(2).with(0, 0, 1).with(0, 1, 1));
 
         assertThat(JavaSmtSolver.z3().optimize(region, LinearObjective.output(0), Sense.MINIMIZE, deadline()))
                 .isInstanceOf(OptimumResult.Infeasible.class);
