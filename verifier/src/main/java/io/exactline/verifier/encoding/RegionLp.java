@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
+import io.exactline.core.BadInputException;
 import io.exactline.verifier.lp.LinearConstraint;
 import io.exactline.verifier.lp.LinearProgram;
+import io.exactline.verifier.lp.OutwardRounding;
 import io.exactline.verifier.lp.Sense;
+import io.exactline.verifier.property.Conjunction;
 import io.exactline.verifier.property.LinearInequality;
 import io.exactline.verifier.property.Term;
 import io.exactline.verifier.property.Variable;
@@ -55,9 +58,75 @@ public final class RegionLp {
      */
     public static RegionLp of(NetworkRegion region, PreActivationBounds bounds, LinearObjective objective,
             Sense sense) {
+        ExactConditions.checkVariables(objective.terms(), region.network().inputSize(),
+                region.network().outputSize(), "LP objective");
+        Encoded e = encode(region, bounds);
+        double[] c = new double[e.builder.lows.size()];
+        for (Term t : objective.terms()) {
+            c[e.variable(t.variable())] += t.coefficient();
+        }
+        LinearProgram.Builder lp = LinearProgram.builder(c.length)
+                .bounds(toArray(e.builder.lows), toArray(e.builder.highs));
+        e.builder.rows.forEach(lp::add);
+        return new RegionLp(lp.objective(c, objective.constant(), sense).build(), e.inputs.length, e.exact);
+    }
+
+    /**
+     * The program that minimises the largest value {@code t = max_i q_i(x, f(x))} of the inequalities
+     * {@code q_i <= 0} of {@code unsafe} over {@code region}: the rows of {@link #of} plus {@code q_i(x, y) <= t}
+     * for every {@code i}, with {@code t} (the last variable) bounded by outward-rounded interval bounds of the
+     * {@code q_i} over the variables' bounds, which every point of the region respects. A rigorous lower bound
+     * {@code > 0} of this minimum ({@link io.exactline.verifier.lp.SafeBounds}) proves that no input of the region
+     * satisfies the conjunction; a minimiser with {@code t <= 0} proposes one.
+     *
+     * @param bounds pre-activation bounds valid over the region
+     * @throws io.exactline.core.BadInputException if {@code unsafe} is empty or reads variables the network lacks
+     */
+    public static RegionLp ofViolation(NetworkRegion region, PreActivationBounds bounds, Conjunction unsafe) {
+        if (unsafe.inequalities().isEmpty()) {
+            throw new BadInputException("the violation LP needs at least one inequality; an empty"
+                    + " conjunction holds everywhere");
+        }
+        Encoded e = encode(region, bounds);
+        List<Double> lows = e.builder.lows;
+        List<Double> highs = e.builder.highs;
+        double tLow = Double.NEGATIVE_INFINITY;
+        double tHigh = Double.NEGATIVE_INFINITY;
+        for (LinearInequality q : unsafe.inequalities()) {
+            ExactConditions.checkVariables(q.terms(), region.network().inputSize(), region.network().outputSize(),
+                    "unsafe inequality " + q);
+            double low = q.constant();
+            double high = q.constant();
+            for (Term t : q.terms()) {
+                int j = e.variable(t.variable());
+                double c = t.coefficient();
+                low = OutwardRounding.addDown(low, OutwardRounding.productMinimum(c, c, lows.get(j), highs.get(j)));
+                high = OutwardRounding.addUp(high, OutwardRounding.productMaximum(c, c, lows.get(j), highs.get(j)));
+            }
+            tLow = Math.max(tLow, low);
+            tHigh = Math.max(tHigh, high);
+        }
+        int t = e.builder.variable(tLow, tHigh);
+        for (LinearInequality q : unsafe.inequalities()) {
+            // sum_k c_k v_k - t <= -d
+            TreeMap<Integer, Double> byVariable = new TreeMap<>();
+            for (Term term : q.terms()) {
+                byVariable.merge(e.variable(term.variable()), term.coefficient(), Double::sum);
+            }
+            byVariable.merge(t, -1.0, Double::sum);
+            e.builder.rows.add(sparseRow(byVariable, LinearConstraint.Relation.LESS_OR_EQUAL, -q.constant()));
+        }
+        double[] c = new double[lows.size()];
+        c[t] = 1.0;
+        LinearProgram.Builder lp = LinearProgram.builder(c.length).bounds(toArray(lows), toArray(highs));
+        e.builder.rows.forEach(lp::add);
+        return new RegionLp(lp.objective(c, 0.0, Sense.MINIMIZE).build(), e.inputs.length, e.exact);
+    }
+
+    /** The network's variables and rows over {@code region}: inputs, every step's outputs, input constraints. */
+    private static Encoded encode(NetworkRegion region, PreActivationBounds bounds) {
         PiecewiseAffineNetwork network = region.network();
         bounds.checkAgainst(network);
-        ExactConditions.checkVariables(objective.terms(), network.inputSize(), network.outputSize(), "LP objective");
         Builder b = new Builder();
         double[] lower = region.box().lower();
         double[] upper = region.box().upper();
@@ -83,15 +152,14 @@ public final class RegionLp {
                 current = next;
             }
         }
-        double[] c = new double[b.lows.size()];
-        for (Term t : objective.terms()) {
-            int[] variables = t.variable().kind() == Variable.Kind.INPUT ? inputs : current;
-            c[variables[t.variable().index()]] += t.coefficient();
+        return new Encoded(b, inputs, current, exact);
+    }
+
+    /** The variables and rows of a region: the builder, the input and output variables, exactness. */
+    private record Encoded(Builder builder, int[] inputs, int[] outputs, boolean exact) {
+        int variable(Variable v) {
+            return v.kind() == Variable.Kind.INPUT ? inputs[v.index()] : outputs[v.index()];
         }
-        LinearProgram.Builder lp = LinearProgram.builder(c.length)
-                .bounds(toArray(b.lows), toArray(b.highs));
-        b.rows.forEach(lp::add);
-        return new RegionLp(lp.objective(c, objective.constant(), sense).build(), lower.length, exact);
     }
 
     /** The linear program. */
@@ -117,6 +185,12 @@ public final class RegionLp {
             int[] variables = t.variable().kind() == Variable.Kind.INPUT ? inputs : outputs;
             byVariable.merge(variables[t.variable().index()], t.coefficient(), Double::sum);
         }
+        return sparseRow(byVariable, relation, rhs);
+    }
+
+    /** The row with the coefficients of {@code byVariable}, in increasing variable order. */
+    private static LinearConstraint sparseRow(TreeMap<Integer, Double> byVariable, LinearConstraint.Relation relation,
+            double rhs) {
         int[] indices = byVariable.keySet().stream().mapToInt(Integer::intValue).toArray();
         double[] coefficients = byVariable.values().stream().mapToDouble(Double::doubleValue).toArray();
         return LinearConstraint.sparse(indices, coefficients, relation, rhs);

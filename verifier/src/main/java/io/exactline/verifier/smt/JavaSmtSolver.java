@@ -40,6 +40,7 @@ import io.exactline.verifier.Deadline;
 import io.exactline.verifier.encoding.ExactConditions;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
+import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.encoding.PiecewiseAffineNetwork;
 import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.lp.TimeLimits;
@@ -88,7 +89,8 @@ public final class JavaSmtSolver implements SmtSolver {
     }
 
     @Override
-    public SmtResult findInput(NetworkRegion region, OutputCondition condition, Deadline deadline) {
+    public SmtResult findInput(NetworkRegion region, PreActivationBounds bounds, OutputCondition condition,
+            Deadline deadline) {
         PiecewiseAffineNetwork network = region.network();
         ExactConditions.checkVariables(condition, network.inputSize(), network.outputSize());
         if (deadline.expired()) {
@@ -97,19 +99,19 @@ public final class JavaSmtSolver implements SmtSolver {
         ShutdownManager manager = ShutdownManager.create();
         ShutdownTimer timer = new ShutdownTimer(manager, deadline);
         try {
-            return await(manager, deadline, () -> decide(region, condition, deadline, manager),
+            return await(manager, deadline, () -> decide(region, bounds, condition, deadline, manager),
                     new SmtResult.Timeout(), SmtResult.Unknown::new);
         } finally {
             timer.disarm();
         }
     }
 
-    private SmtResult decide(NetworkRegion region, OutputCondition condition, Deadline deadline,
-            ShutdownManager manager) {
+    private SmtResult decide(NetworkRegion region, PreActivationBounds bounds, OutputCondition condition,
+            Deadline deadline, ShutdownManager manager) {
         PiecewiseAffineNetwork network = region.network();
         try (SolverContext context = context(manager);
                 ProverEnvironment prover = context.newProverEnvironment(ProverOptions.GENERATE_MODELS)) {
-            SmtEncoding encoding = new SmtEncoding(context.getFormulaManager(), region);
+            SmtEncoding encoding = new SmtEncoding(context.getFormulaManager(), region, bounds);
             addAll(prover, encoding.constraints());
             prover.addConstraint(encoding.condition(condition));
             if (!arm(context, deadline)) {
@@ -158,7 +160,8 @@ public final class JavaSmtSolver implements SmtSolver {
         try (SolverContext context = context(manager);
                 OptimizationProverEnvironment prover =
                         context.newOptimizationProverEnvironment(ProverOptions.GENERATE_MODELS)) {
-            SmtEncoding encoding = new SmtEncoding(context.getFormulaManager(), region);
+            SmtEncoding encoding = new SmtEncoding(context.getFormulaManager(), region,
+                    region.intervalBounds());
             addAll(prover, encoding.constraints());
             int handle = sense == Sense.MAXIMIZE ? prover.maximize(encoding.objective(objective))
                     : prover.minimize(encoding.objective(objective));
@@ -295,5 +298,11 @@ public final class JavaSmtSolver implements SmtSolver {
     /** Whether the solver was asked to stop (deadline passed, or the caller gave up). */
     private static boolean stopped(ShutdownManager manager) {
         return manager.getNotifier().shouldShutdown();
+    }
+
+    /** The backend's name, e.g. {@code Z3}. */
+    @Override
+    public String toString() {
+        return backend.toString();
     }
 }

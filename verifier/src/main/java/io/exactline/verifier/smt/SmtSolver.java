@@ -3,6 +3,7 @@ package io.exactline.verifier.smt;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
+import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.property.Conjunction;
 import io.exactline.verifier.property.OutputCondition;
@@ -26,7 +27,16 @@ public interface SmtSolver {
      * conjunction ({@link Conjunction#TRUE}) this is the feasibility of the region itself (of an activation
      * pattern).
      */
-    SmtResult findInput(NetworkRegion region, OutputCondition condition, Deadline deadline);
+    default SmtResult findInput(NetworkRegion region, OutputCondition condition, Deadline deadline) {
+        return findInput(region, region.intervalBounds(), condition, deadline);
+    }
+
+    /**
+     * As {@link #findInput(NetworkRegion, OutputCondition, Deadline)}, with pre-activation bounds valid over the
+     * region (tighter bounds rule out more pieces; bounds that are not valid make the answer wrong).
+     */
+    SmtResult findInput(NetworkRegion region, PreActivationBounds bounds, OutputCondition condition,
+            Deadline deadline);
 
     /** The least ({@link Sense#MINIMIZE}) or greatest value of {@code objective(x, f(x))} over {@code region}. */
     OptimumResult optimize(NetworkRegion region, LinearObjective objective, Sense sense, Deadline deadline);
