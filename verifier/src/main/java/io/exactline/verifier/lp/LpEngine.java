@@ -20,6 +20,7 @@ import io.exactline.verifier.bounds.LayerBounds;
 import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.encoding.ActivationPieces;
 import io.exactline.verifier.encoding.ActivationStep;
+import io.exactline.verifier.encoding.CaseQueries;
 import io.exactline.verifier.encoding.NetworkRegion;
 import io.exactline.verifier.encoding.PiecewiseAffineNetwork;
 import io.exactline.verifier.encoding.PreActivationBounds;
@@ -33,7 +34,6 @@ import io.exactline.verifier.property.PropertyCase;
 import io.exactline.verifier.property.Term;
 import io.exactline.verifier.smt.JavaSmtSolver;
 import io.exactline.verifier.smt.SmtEngine;
-import io.exactline.verifier.smt.SmtResult;
 import io.exactline.verifier.smt.SmtSolver;
 import io.exactline.verifier.verdict.Counterexample;
 import io.exactline.verifier.verdict.NetworkDigest;
@@ -51,7 +51,8 @@ import io.exactline.verifier.verdict.Verdict;
  * <p>For each property case and each conjunction {@code q_1 <= 0, ..., q_m <= 0} of its unsafe condition, a node is
  * a {@link PartialPattern}. Its pre-activation bounds come from outward-rounded bound propagation over the case's
  * box under the pattern ({@link BoundComputer}; no bounds means no input of the box has the pattern, and the node
- * is closed), and a node where back-substitution alone bounds some inequality above 0 is closed too. Its LP ({@link RegionLp#ofViolation}) minimises {@code t >= q_i} over the triangle relaxation of the
+ * is closed), and a node where back-substitution alone bounds some inequality above 0 is closed too. Its LP
+ * ({@link RegionLp#ofViolation}) minimises {@code t >= q_i} over the triangle relaxation of the
  * free unstable units, the fixed units exactly, and the case's input constraints. The node is closed when the
  * Neumaier-Shcherbina bound from GLOP's duals ({@link SafeBounds}) is {@code > 0}, or the LP is infeasible with a
  * checked Farkas certificate: then no real input of the node's region reaches the conjunction. Otherwise the LP's
@@ -239,25 +240,22 @@ public final class LpEngine implements Engine {
         private Optional<Counterexample> leaf(NetworkRegion region, PreActivationBounds pre, Conjunction unsafe) {
             exactLeaves++;
             OutputCondition condition = new OutputCondition(List.of(unsafe));
-            SmtResult result = leafSolver.findInput(region, pre, condition, deadline);
-            if (result instanceof SmtResult.Unsat) {
-                return Optional.empty();
-            }
-            if (result instanceof SmtResult.Timeout) {
+            CaseQueries.Query query = SmtEngine.query(leafSolver);
+            CaseQueries.Answer answer = query.ask(region, pre, condition, deadline);
+            if (answer instanceof CaseQueries.Answer.OutOfTime) {
                 throw new DeadlineExceededException(deadline.budget());
             }
-            if (result instanceof SmtResult.Sat sat) {
-                Optional<Counterexample> found = Counterexample.confirm(network, property, sat.witness().input())
-                        .or(() -> SmtEngine.deeper(leafSolver, network, property, region, pre, condition, deadline));
+            if (answer instanceof CaseQueries.Answer.Candidate candidate) {
+                double[] margins = SmtEngine.margins();
+                Optional<Counterexample> found = CaseQueries.confirm(query, candidate.input(), margins, region, pre,
+                        condition, network, property, deadline);
                 if (found.isEmpty() && unknown.isEmpty()) {
-                    unknown = Optional.of("an input reaches the unsafe set in exact arithmetic ("
-                            + sat.witness().exactInput() + "), but rounded to doubles it is no counterexample of"
-                            + " the floating-point network");
+                    unknown = Optional.of(CaseQueries.missed(candidate.input(), margins));
                 }
                 return found;
             }
-            if (unknown.isEmpty()) {
-                unknown = Optional.of("the exact solver left a leaf undecided: " + result);
+            if (answer instanceof CaseQueries.Answer.Undecided undecided && unknown.isEmpty()) {
+                unknown = Optional.of("the exact solver left a leaf undecided: " + undecided.reason());
             }
             return Optional.empty();
         }

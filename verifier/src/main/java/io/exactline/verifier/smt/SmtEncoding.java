@@ -34,8 +34,8 @@ import io.exactline.verifier.property.Variable;
  * <p>Affine steps become linear terms with exact rational coefficients. A unit {@code y = f(z)} becomes the
  * disjunction over the pieces {@code s} of {@code f} of {@code c_s <= z <= c_{s+1} and y = slope_s z + intercept_s},
  * with a fresh variable for {@code y}; the closed pieces describe {@code f} exactly because adjacent pieces agree at
- * their breakpoint. Pieces that the given rigorous bounds of {@code z} over the region rule out are dropped (a unit whose
- * bounds lie in one closed piece needs no disjunction and no variable); for the others the bounds are added
+ * their breakpoint. Pieces that the given rigorous bounds of {@code z} over the region rule out are dropped (a unit
+ * whose bounds lie in one closed piece needs no disjunction and no variable); for the others the bounds are added
  * as redundant constraints. A unit the region's pattern fixes to piece {@code s} gets that piece's constraints and
  * term.
  *
