@@ -5,6 +5,7 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 
 import io.exactline.verifier.Deadline;
+import io.exactline.verifier.encoding.CaseQueries;
 import io.exactline.verifier.encoding.ExactConditions;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
@@ -21,9 +22,9 @@ import io.exactline.verifier.property.OutputCondition;
  *
  * <p>Guarantee: none by itself. The MILP is solved in floating point with feasibility and integrality tolerances,
  * and it is only as right as the pre-activation bounds it is given (bounds that are too tight cut off inputs). A
- * {@link MilpResult.Feasible} input is a candidate the caller re-evaluates; {@link MilpResult.Infeasible} and the
- * optimal values are floating-point judgements, useful to guide a search or to compare with exact engines, never an
- * {@code unsat} proof. Thread-safe: each call builds its own solver.
+ * {@link CaseQueries.Answer.Candidate} input satisfies the condition only up to the solver's tolerances, so the caller
+ * re-evaluates it; {@link CaseQueries.Answer.NoInput} and the optimal values are floating-point judgements, useful to
+ * guide a search or to compare with exact engines, never an {@code unsat} proof. Thread-safe: each call builds its own solver.
  */
 public final class BigMMilpSolver {
 
@@ -35,7 +36,7 @@ public final class BigMMilpSolver {
      * Looks for an input of {@code region} whose outputs satisfy {@code condition}, with rigorous interval bounds of
      * the pre-activations over the box.
      */
-    public MilpResult findInput(NetworkRegion region, OutputCondition condition, Deadline deadline) {
+    public CaseQueries.Answer findInput(NetworkRegion region, OutputCondition condition, Deadline deadline) {
         return findInput(region, region.intervalBounds(), condition, deadline);
     }
 
@@ -44,27 +45,27 @@ public final class BigMMilpSolver {
      *
      * @param bounds pre-activation bounds valid over the region (e.g. from DeepPoly); they set the big-M constants
      */
-    public MilpResult findInput(NetworkRegion region, PreActivationBounds bounds, OutputCondition condition,
+    public CaseQueries.Answer findInput(NetworkRegion region, PreActivationBounds bounds, OutputCondition condition,
             Deadline deadline) {
         PiecewiseAffineNetwork network = region.network();
         ExactConditions.checkVariables(condition, network.inputSize(), network.outputSize());
         if (deadline.expired()) {
-            return new MilpResult.Timeout();
+            return new CaseQueries.Answer.OutOfTime();
         }
         MPSolver solver = newSolver();
         try {
             MilpEncoding encoding = new MilpEncoding(solver, region, bounds);
             if (encoding.empty()) {
-                return new MilpResult.Infeasible();
+                return new CaseQueries.Answer.NoInput();
             }
             encoding.require(condition);
             solver.setTimeLimit(TimeLimits.millis(deadline.remaining()));
             MPSolver.ResultStatus status = solver.solve();
             return switch (status) {
-                case OPTIMAL, FEASIBLE -> new MilpResult.Feasible(values(encoding.inputs()));
-                case INFEASIBLE -> new MilpResult.Infeasible();
-                case NOT_SOLVED -> new MilpResult.Timeout();
-                default -> new MilpResult.Unknown("SCIP ended with status " + status);
+                case OPTIMAL, FEASIBLE -> new CaseQueries.Answer.Candidate(values(encoding.inputs()));
+                case INFEASIBLE -> new CaseQueries.Answer.NoInput();
+                case NOT_SOLVED -> new CaseQueries.Answer.OutOfTime();
+                default -> new CaseQueries.Answer.Undecided("SCIP ended with status " + status);
             };
         } finally {
             solver.delete();

@@ -53,20 +53,7 @@ public final class MilpEngine implements Engine {
 
     @Override
     public Verdict verify(Network network, Property property, Deadline deadline) {
-        CaseQueries.Query query = (region, bounds, condition, until) -> {
-            MilpResult result = solver.findInput(region, bounds, condition, until);
-            if (result instanceof MilpResult.Feasible feasible) {
-                return new CaseQueries.Answer.Candidate(feasible.input());
-            }
-            if (result instanceof MilpResult.Infeasible) {
-                return new CaseQueries.Answer.NoInput();
-            }
-            if (result instanceof MilpResult.Unknown unknown) {
-                return new CaseQueries.Answer.Undecided(unknown.reason());
-            }
-            return new CaseQueries.Answer.OutOfTime();
-        };
         return CaseQueries.verify(NAME, Map.of("solver", "SCIP", "bounds", BoundOptions.FORWARD_BACKWARD.toString()),
-                query, MARGINS, network, property, deadline);
+                solver::findInput, MARGINS, network, property, deadline);
     }
 }

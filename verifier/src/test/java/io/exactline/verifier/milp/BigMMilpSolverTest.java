@@ -24,6 +24,7 @@ import io.exactline.core.line.ActivationPattern;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
 import io.exactline.verifier.bounds.PartialPattern;
+import io.exactline.verifier.encoding.CaseQueries;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
 import io.exactline.verifier.encoding.PreActivationBounds;
@@ -50,13 +51,13 @@ class BigMMilpSolverTest {
         NetworkRegion square = NetworkRegion.box(DISTANCE, box(new double[] {0, 0}, new double[] {1, 1}));
 
         MilpOptimum max = milp.optimize(square, LinearObjective.output(0), Sense.MAXIMIZE, deadline());
-        MilpResult beyond = milp.findInput(square, outputAtLeast(0, 1.5), deadline());
+        CaseQueries.Answer beyond = milp.findInput(square, outputAtLeast(0, 1.5), deadline());
 
         assertThat(max).isInstanceOfSatisfying(MilpOptimum.Optimal.class, o -> {
             assertThat(o.value()).isCloseTo(1.0, within(1e-6));
             assertThat(DISTANCE.evaluate(o.input())[0]).isCloseTo(1.0, within(1e-6));
         });
-        assertThat(beyond).isInstanceOf(MilpResult.Infeasible.class);
+        assertThat(beyond).isInstanceOf(CaseQueries.Answer.NoInput.class);
     }
 
     @Test
@@ -67,9 +68,9 @@ class BigMMilpSolverTest {
                 Conjunction.of(LinearInequality.atLeast(y, 0.75)),
                 Conjunction.of(LinearInequality.atMost(y, 0.25), LinearInequality.atLeast(y, 0.2)));
 
-        MilpResult result = milp.findInput(square, impossibleOrSmall, deadline());
+        CaseQueries.Answer result = milp.findInput(square, impossibleOrSmall, deadline());
 
-        assertThat(result).isInstanceOfSatisfying(MilpResult.Feasible.class,
+        assertThat(result).isInstanceOfSatisfying(CaseQueries.Answer.Candidate.class,
                 f -> assertThat(DISTANCE.evaluate(f.input())[0]).isBetween(0.2 - 1e-6, 0.25 + 1e-6));
     }
 
@@ -106,16 +107,16 @@ class BigMMilpSolverTest {
             for (double t : new double[] {max - 0.05, max + 0.05}) {
                 OutputCondition reach = marginAtLeast(0, 1, t);
 
-                MilpResult approximate = milp.findInput(region, reach, deadline());
+                CaseQueries.Answer approximate = milp.findInput(region, reach, deadline());
                 SmtResult exact = z3.findInput(region, reach, deadline());
 
                 if (exact instanceof SmtResult.Sat) {
-                    assertThat(approximate).as("t=%s on %s", t, net).isInstanceOfSatisfying(MilpResult.Feasible.class,
+                    assertThat(approximate).as("t=%s on %s", t, net).isInstanceOfSatisfying(CaseQueries.Answer.Candidate.class,
                             f -> assertThat(net.evaluate(f.input())[0] - net.evaluate(f.input())[1])
                                     .isGreaterThan(t - 1e-6));
                 } else {
                     assertThat(exact).isInstanceOf(SmtResult.Unsat.class);
-                    assertThat(approximate).as("t=%s on %s", t, net).isInstanceOf(MilpResult.Infeasible.class);
+                    assertThat(approximate).as("t=%s on %s", t, net).isInstanceOf(CaseQueries.Answer.NoInput.class);
                 }
             }
         }
