@@ -1,18 +1,20 @@
 package io.exactline.verifier.milp;
 
-import java.time.Duration;
-
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.encoding.CaseQueries;
+import io.exactline.verifier.encoding.ExactConditions;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.OutputCondition;
+import io.exactline.verifier.encoding.PiecewiseAffineNetwork;
 import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.lp.OrToolsNatives;
 import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.lp.TimeLimits;
+import io.exactline.verifier.property.OutputCondition;
 
 /**
  * Searches and optimises over a piecewise-linear network with the big-M mixed-integer encoding of
@@ -20,9 +22,9 @@ import io.exactline.verifier.lp.TimeLimits;
  *
  * <p>Guarantee: none by itself. The MILP is solved in floating point with feasibility and integrality tolerances,
  * and it is only as right as the pre-activation bounds it is given (bounds that are too tight cut off inputs). A
- * {@link MilpResult.Feasible} input is a candidate the caller re-evaluates; {@link MilpResult.Infeasible} and the
- * optimal values are floating-point judgements, useful to guide a search or to compare with exact engines, never an
- * {@code unsat} proof. Thread-safe: each call builds its own solver.
+ * {@link CaseQueries.Answer.Candidate} input satisfies the condition only up to the solver's tolerances, so the caller
+ * re-evaluates it; {@link CaseQueries.Answer.NoInput} and the optimal values are floating-point judgements, useful to
+ * guide a search or to compare with exact engines, never an {@code unsat} proof. Thread-safe: each call builds its own solver.
  */
 public final class BigMMilpSolver {
 
@@ -34,8 +36,8 @@ public final class BigMMilpSolver {
      * Looks for an input of {@code region} whose outputs satisfy {@code condition}, with rigorous interval bounds of
      * the pre-activations over the box.
      */
-    public MilpResult findInput(NetworkRegion region, OutputCondition condition, Duration timeLimit) {
-        return findInput(region, intervalBounds(region), condition, timeLimit);
+    public CaseQueries.Answer findInput(NetworkRegion region, OutputCondition condition, Deadline deadline) {
+        return findInput(region, region.intervalBounds(), condition, deadline);
     }
 
     /**
@@ -43,29 +45,27 @@ public final class BigMMilpSolver {
      *
      * @param bounds pre-activation bounds valid over the region (e.g. from DeepPoly); they set the big-M constants
      */
-    public MilpResult findInput(NetworkRegion region, PreActivationBounds bounds, OutputCondition condition,
-            Duration timeLimit) {
-        condition.checkOutputs(region.network().outputSize());
-        if (timeLimit.isZero() || timeLimit.isNegative()) {
-            return new MilpResult.Timeout();
-        }
-        if (condition.disjuncts().isEmpty()) {
-            return new MilpResult.Infeasible();
+    public CaseQueries.Answer findInput(NetworkRegion region, PreActivationBounds bounds, OutputCondition condition,
+            Deadline deadline) {
+        PiecewiseAffineNetwork network = region.network();
+        ExactConditions.checkVariables(condition, network.inputSize(), network.outputSize());
+        if (deadline.expired()) {
+            return new CaseQueries.Answer.OutOfTime();
         }
         MPSolver solver = newSolver();
         try {
             MilpEncoding encoding = new MilpEncoding(solver, region, bounds);
             if (encoding.empty()) {
-                return new MilpResult.Infeasible();
+                return new CaseQueries.Answer.NoInput();
             }
             encoding.require(condition);
-            solver.setTimeLimit(TimeLimits.millis(timeLimit));
+            solver.setTimeLimit(TimeLimits.millis(deadline.remaining()));
             MPSolver.ResultStatus status = solver.solve();
             return switch (status) {
-                case OPTIMAL, FEASIBLE -> new MilpResult.Feasible(values(encoding.inputs()));
-                case INFEASIBLE -> new MilpResult.Infeasible();
-                case NOT_SOLVED -> new MilpResult.Timeout();
-                default -> new MilpResult.Unknown("SCIP ended with status " + status);
+                case OPTIMAL, FEASIBLE -> new CaseQueries.Answer.Candidate(values(encoding.inputs()));
+                case INFEASIBLE -> new CaseQueries.Answer.NoInput();
+                case NOT_SOLVED -> new CaseQueries.Answer.OutOfTime();
+                default -> new CaseQueries.Answer.Undecided("SCIP ended with status " + status);
             };
         } finally {
             solver.delete();
@@ -73,8 +73,8 @@ public final class BigMMilpSolver {
     }
 
     /** The least or greatest value of {@code objective}, with rigorous interval bounds of the pre-activations. */
-    public MilpOptimum optimize(NetworkRegion region, LinearExpression objective, Sense sense, Duration timeLimit) {
-        return optimize(region, intervalBounds(region), objective, sense, timeLimit);
+    public MilpOptimum optimize(NetworkRegion region, LinearObjective objective, Sense sense, Deadline deadline) {
+        return optimize(region, region.intervalBounds(), objective, sense, deadline);
     }
 
     /**
@@ -82,10 +82,11 @@ public final class BigMMilpSolver {
      *
      * @param bounds pre-activation bounds valid over the region; they set the big-M constants
      */
-    public MilpOptimum optimize(NetworkRegion region, PreActivationBounds bounds, LinearExpression objective,
-            Sense sense, Duration timeLimit) {
-        objective.checkOutputs(region.network().outputSize(), "objective");
-        if (timeLimit.isZero() || timeLimit.isNegative()) {
+    public MilpOptimum optimize(NetworkRegion region, PreActivationBounds bounds, LinearObjective objective,
+            Sense sense, Deadline deadline) {
+        PiecewiseAffineNetwork network = region.network();
+        ExactConditions.checkVariables(objective.terms(), network.inputSize(), network.outputSize(), "objective");
+        if (deadline.expired()) {
             return new MilpOptimum.Timeout();
         }
         MPSolver solver = newSolver();
@@ -97,7 +98,7 @@ public final class BigMMilpSolver {
             encoding.setObjective(objective);
             MPObjective goal = solver.objective();
             goal.setOptimizationDirection(sense == Sense.MAXIMIZE);
-            solver.setTimeLimit(TimeLimits.millis(timeLimit));
+            solver.setTimeLimit(TimeLimits.millis(deadline.remaining()));
             MPSolver.ResultStatus status = solver.solve();
             return switch (status) {
                 case OPTIMAL -> new MilpOptimum.Optimal(goal.value(), goal.bestBound(), values(encoding.inputs()));
@@ -109,10 +110,6 @@ public final class BigMMilpSolver {
         } finally {
             solver.delete();
         }
-    }
-
-    private static PreActivationBounds intervalBounds(NetworkRegion region) {
-        return region.network().intervalBounds(region.lower(), region.upper());
     }
 
     private static MPSolver newSolver() {

@@ -3,7 +3,7 @@ package io.exactline.verifier.milp;
 import java.util.Arrays;
 
 /**
- * The answer of {@link BigMMilpSolver#optimize}, in floating point (see {@link MilpResult} for what that means).
+ * The answer of {@link BigMMilpSolver#optimize}, in floating point (see {@link BigMMilpSolver} for what that means).
  * {@code value} is the objective at the best input found, {@code bound} the solver's bound on the optimum (for a
  * maximisation an upper bound, for a minimisation a lower bound), both up to the solver's tolerances.
  */

@@ -13,6 +13,7 @@ import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
+import io.exactline.verifier.property.Box;
 
 /** The pieces branch and bound uses to split: boxes, patterns, stability, split scores. */
 class BranchingApiTest {
@@ -107,5 +108,17 @@ class BranchingApiTest {
         assertThatThrownBy(() -> computer.lowerBound(box, PartialPattern.free(net), new double[] {1, 2}))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("2 coefficients")
                 .hasMessageContaining("1 outputs");
+    }
+
+    @Test
+    void aPatternFromStatesCountsItsFixedUnitsAndCopiesTheArray() {
+        int[][] states = {{1, PartialPattern.FREE}, {0}};
+        PartialPattern p = PartialPattern.of(states);
+        states[0][0] = 0;
+
+        assertThat(p.fixedCount()).isEqualTo(2);
+        assertThat(p.state(0, 0)).isEqualTo(1);
+        assertThat(p.isFixed(0, 1)).isFalse();
+        assertThat(p).isEqualTo(PartialPattern.free(2, 1).with(0, 0, 1).with(1, 0, 0));
     }
 }
