@@ -1,5 +1,6 @@
 package io.exactline.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import io.exactline.acasxu.AcasOutcome;
 import io.exactline.acasxu.AcasProperty;
 import io.exactline.acasxu.NetworkId;
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.AtomicFiles;
 import io.exactline.verifier.Engine;
 import io.exactline.verifier.Engines;
 import io.exactline.verifier.verdict.Unknown;
@@ -109,7 +111,11 @@ final class VerifyAllCommand implements Callable<Integer> {
         stdout.println(String.format(Locale.ROOT, "engine %s, timeout %s s per instance, pairs of %s", chosen.name(),
                 NumberText.of(timeout).replaceAll("\\.?0+$", ""), vnncomp2021 ? "VNN-COMP 2021" : "the Reluplex paper"));
         out.ifPresent(file -> {
-            ResultFile.writeAtomically(file, json ? json(outcomes, chosen) : csv(outcomes));
+            try {
+                AtomicFiles.writeString(file, json ? json(outcomes, chosen) : csv(outcomes));
+            } catch (IOException e) {
+                throw new BadInputException("--out: " + e.getMessage(), e);
+            }
             stdout.println("results: " + file);
         });
         stdout.flush();

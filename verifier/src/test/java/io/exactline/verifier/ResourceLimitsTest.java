@@ -23,14 +23,17 @@ import io.exactline.testkit.SharedData;
 import io.exactline.testkit.ThreadWatch;
 import io.exactline.verifier.bab.BabEngine;
 import io.exactline.verifier.bab.BabOptions;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.OutputCondition;
 import io.exactline.verifier.encoding.RegionLp;
 import io.exactline.verifier.lp.GlopLpSolver;
 import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.milp.BigMMilpSolver;
+import io.exactline.verifier.property.Box;
+import io.exactline.verifier.property.LinearInequality;
+import io.exactline.verifier.property.OutputCondition;
 import io.exactline.verifier.property.Property;
+import io.exactline.verifier.property.Variable;
 import io.exactline.verifier.smt.JavaSmtSolver;
 import io.exactline.verifier.verdict.Unknown;
 import io.exactline.verifier.verdict.Verdict;
@@ -79,21 +82,17 @@ class ResourceLimitsTest {
 
     @Test
     void lpSmtAndMilpSolversHonourTheirTimeLimitAndLeaveNoThreadBehind() throws InterruptedException {
-        NetworkRegion region = NetworkRegion.box(network, property.boundingBox().lower(),
-                property.boundingBox().upper());
-        double[] c = new double[network.outputSize()];
-        c[0] = -1;
-        OutputCondition unsafe = OutputCondition.allOf(List.of(new LinearExpression(c, PROP1_THRESHOLD)));
+        NetworkRegion region = NetworkRegion.box(network, property.boundingBox());
+        OutputCondition unsafe = OutputCondition.of(LinearInequality.atLeast(Variable.output(0), PROP1_THRESHOLD));
         List<String> problems = new ArrayList<>();
         warmUpNativeSolvers();
 
         Outcome<?> lp = timed(() -> new GlopLpSolver().solve(
-                RegionLp.of(region, LinearExpression.output(0, network.outputSize()), Sense.MAXIMIZE).program(),
-                BUDGET));
+                RegionLp.of(region, LinearObjective.output(0), Sense.MAXIMIZE).program(), Deadline.after(BUDGET)));
         check("lp (GLOP)", lp, lp.value().getClass().getSimpleName(), problems);
-        Outcome<?> smt = timed(() -> JavaSmtSolver.z3().findInput(region, unsafe, BUDGET));
+        Outcome<?> smt = timed(() -> JavaSmtSolver.z3().findInput(region, unsafe, Deadline.after(BUDGET)));
         check("smt (Z3)", smt, smt.value().getClass().getSimpleName(), problems);
-        Outcome<?> milp = timed(() -> new BigMMilpSolver().findInput(region, unsafe, BUDGET));
+        Outcome<?> milp = timed(() -> new BigMMilpSolver().findInput(region, unsafe, Deadline.after(BUDGET)));
         check("milp (SCIP)", milp, milp.value().getClass().getSimpleName(), problems);
 
         assertThat(problems).as("solvers over their time limit or leaving threads").isEmpty();
@@ -136,12 +135,13 @@ class ResourceLimitsTest {
     private static void warmUpNativeSolvers() {
         Network tiny = new Network(List.of(new Dense(new double[][] {{1}}, new double[] {0}), new Relu(Shape.vector(1))),
                 "warm-up");
-        NetworkRegion unit = NetworkRegion.box(tiny, new double[] {-1}, new double[] {1});
-        OutputCondition above = OutputCondition.allOf(List.of(new LinearExpression(new double[] {-1}, 0.5)));
+        NetworkRegion unit = NetworkRegion.box(tiny, new Box(new double[] {-1}, new double[] {1}));
+        OutputCondition above = OutputCondition.of(LinearInequality.atLeast(Variable.output(0), 0.5));
         Duration limit = Duration.ofSeconds(30);
-        new GlopLpSolver().solve(RegionLp.of(unit, LinearExpression.output(0, 1), Sense.MAXIMIZE).program(), limit);
-        JavaSmtSolver.z3().findInput(unit, above, limit);
-        new BigMMilpSolver().findInput(unit, above, limit);
+        new GlopLpSolver().solve(RegionLp.of(unit, LinearObjective.output(0), Sense.MAXIMIZE).program(),
+                Deadline.after(limit));
+        JavaSmtSolver.z3().findInput(unit, above, Deadline.after(limit));
+        new BigMMilpSolver().findInput(unit, above, Deadline.after(limit));
     }
 
     /** What a timed call returned, how long it took and which threads it started that are still alive. */
