@@ -12,11 +12,11 @@ final class BuildLog {
     private BuildLog() {
     }
 
-    /** E.g. {@code [3/12] passed  1_1.onnx / prop_3.vnnlib: holds, unsat (engine auto, 0.412 s)}. */
+    /** E.g. {@code [3/12] passed   1_1.onnx / prop_3.vnnlib: expected holds; found unsat (engine auto, 0.412 s)}. */
     static String progress(CheckSuite.Progress p) {
         CheckResult r = p.result();
         return "[" + p.done() + "/" + p.total() + "] " + String.format("%-8s", Text.outcome(r.outcome())) + " "
-                + r.name() + ": " + r.expected() + ", " + Text.verdict(r);
+                + r.name() + ": expected " + r.expected() + "; found " + Text.verdict(r);
     }
 
     /** The block for a check that did not pass; empty for one that passed. */

@@ -88,9 +88,9 @@ public class VerifyMojo extends AbstractMojo {
             getLog().info("exactline: no <proofs> or <lineChecks> configured, nothing to check");
             return;
         }
-        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        getLog().info("exactline: " + checks.size() + " checks on " + Math.min(workers, checks.size())
-                + " threads" + (useCache ? ", proof cache " + cacheDirectory : ""));
+        int workers = Math.min(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), checks.size());
+        getLog().info("exactline: " + checks.size() + (checks.size() == 1 ? " check" : " checks") + " on " + workers
+                + (workers == 1 ? " thread" : " threads") + (useCache ? ", proof cache " + cacheDirectory : ""));
         List<CheckResult> results = CheckSuite.run(checks, workers, p -> getLog().info(BuildLog.progress(p)));
         writeReports(results);
         for (CheckResult r : results) {
