@@ -11,26 +11,19 @@ import io.exactline.core.BadInputException;
  */
 enum Expectation {
     /** No input of the region reaches the unsafe set: the build needs an unsat verdict. */
-    HOLDS("holds", "unsat"),
+    HOLDS("holds"),
     /** Some input reaches the unsafe set: the build needs a sat verdict with a checked counterexample. */
-    VIOLATED("violated", "sat");
+    VIOLATED("violated");
 
     private final String word;
-    private final String verdict;
 
-    Expectation(String word, String verdict) {
+    Expectation(String word) {
         this.word = word;
-        this.verdict = verdict;
     }
 
     /** The word used in the configuration and the reports: {@code holds} or {@code violated}. */
     String word() {
         return word;
-    }
-
-    /** The verdict status that meets this expectation: {@code unsat} or {@code sat}. */
-    String verdict() {
-        return verdict;
     }
 
     /**

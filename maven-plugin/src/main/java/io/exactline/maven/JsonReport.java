@@ -7,7 +7,7 @@ import java.util.Locale;
  * The checks as one JSON object: {@code summary} (counts), {@code failOnTimeout}, {@code buildFails}, and
  * {@code checks}, one object per check with kind, name, outcome, expected, verdict, engine, seconds, cached,
  * message and, when there is a deciding point, {@code evidence} with {@code input}, {@code output} (numbers in
- * full double precision) and {@code constraint}.
+ * full double precision, null for a non-finite value) and {@code constraint}.
  */
 final class JsonReport {
     /** The report's file name under the report directory. */
@@ -45,12 +45,11 @@ final class JsonReport {
         return s.append(results.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }
 
-    /** Doubles in full precision; a non-finite value (an output that overflowed) as a string, e.g. "Infinity". */
+    /** Doubles in full precision; JSON has no NaN or infinities, so a non-finite value (an overflow) is null. */
     private static String numbers(double[] values) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < values.length; i++) {
-            s.append(i > 0 ? ", " : "");
-            s.append(Double.isFinite(values[i]) ? Double.toString(values[i]) : quote(Double.toString(values[i])));
+            s.append(i > 0 ? ", " : "").append(Double.isFinite(values[i]) ? Double.toString(values[i]) : "null");
         }
         return s.append(']').toString();
     }

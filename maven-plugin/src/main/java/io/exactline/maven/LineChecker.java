@@ -101,8 +101,6 @@ final class LineChecker {
                     + " does not exist (classes are 0.." + (network.outputSize() - 1) + ")");
         }
         LinePartition partition = ExactLine.partition(network, task.from(), task.to());
-        String verdict = "arg max at the " + (partition.pieceCount() + 1) + " piece ends ("
-                + partition.pieceCount() + " pieces)";
         for (int i = 0; i <= partition.pieceCount(); i++) {
             int winner = argmax(partition.outputAtRatio(i));
             if (winner != k) {
@@ -118,7 +116,8 @@ final class LineChecker {
             }
         }
         return result(task, Outcome.PASSED, "class " + k + " on all " + partition.pieceCount() + " pieces",
-                since(start), verdict, Optional.empty());
+                since(start), "the arg max is class " + k + " at all " + (partition.pieceCount() + 1)
+                        + " piece ends, so on the whole segment", Optional.empty());
     }
 
     /** The lowest index of a largest entry. */

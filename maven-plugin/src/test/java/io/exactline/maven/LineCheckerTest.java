@@ -66,7 +66,7 @@ class LineCheckerTest {
 
     @Test
     void advisorySequenceOfSamplingPassesAndOneWithTheLastAdvisoryMissingFailsWhereItIsSeen() {
-        Path file = TestFiles.acasNetwork("1_1");
+        Path file = TestFiles.acasNetwork(dir, "1_1");
         List<Advisory> sampled = sampledAdvisories(AcasNetworks.load(file), normalized(FAR), normalized(NEAR));
         assertThat(sampled).as("the segment should cross an advisory boundary").hasSizeGreaterThan(1);
 
@@ -84,7 +84,7 @@ class LineCheckerTest {
 
     @Test
     void advisoriesAreCheckedOnNormalisedInputsUnlessPhysicalUnitsAreAsked() {
-        Path file = TestFiles.acasNetwork("1_1");
+        Path file = TestFiles.acasNetwork(dir, "1_1");
         List<Advisory> sampled = sampledAdvisories(AcasNetworks.load(file), normalized(FAR), normalized(NEAR));
 
         CheckResult normalised = check(file, normalized(FAR), normalized(NEAR), false,

@@ -143,11 +143,12 @@ class ProofRunnerTest {
 
     @Test
     void acasXuPropertyFourHoldsOnNetwork33AndPropertyTwoIsViolatedOnNetwork31() {
-        Path net33 = TestFiles.acasNetwork("3_3");
-        Path net31 = TestFiles.acasNetwork("3_1");
+        Path net33 = TestFiles.acasNetwork(dir, "3_3");
+        Path net31 = TestFiles.acasNetwork(dir, "3_1");
 
-        CheckResult holds = runner().prove(task(net33, TestFiles.acasxu("vnnlib/prop_4.vnnlib"), Expectation.HOLDS));
-        CheckResult violated = runner().prove(task(net31, TestFiles.acasxu("vnnlib/prop_2.vnnlib"),
+        CheckResult holds = runner().prove(task(net33, TestFiles.acasxu(dir, "vnnlib/prop_4.vnnlib"),
+                Expectation.HOLDS));
+        CheckResult violated = runner().prove(task(net31, TestFiles.acasxu(dir, "vnnlib/prop_2.vnnlib"),
                 Expectation.HOLDS));
 
         assertThat(holds.outcome()).as(holds.toString()).isEqualTo(Outcome.PASSED);

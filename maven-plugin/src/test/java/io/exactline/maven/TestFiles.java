@@ -2,10 +2,11 @@ package io.exactline.maven;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import io.exactline.acasxu.AcasNetworks;
 
@@ -61,16 +62,25 @@ final class TestFiles {
         }
     }
 
-    /** A bundled ACAS Xu file, e.g. {@code onnx/ACASXU_run2a_3_3_batch_2000.onnx} or {@code vnnlib/prop_4.vnnlib}. */
-    static Path acasxu(String resource) {
-        try {
-            return Path.of(AcasNetworks.class.getResource("/io/exactline/acasxu/" + resource).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /**
+     * A bundled ACAS Xu file, e.g. {@code onnx/ACASXU_run2a_3_3_batch_2000.onnx} or {@code vnnlib/prop_4.vnnlib},
+     * copied from the classpath (a folder or the acasxu jar) into {@code dir}.
+     */
+    static Path acasxu(Path dir, String resource) {
+        Path file = dir.resolve("acasxu").resolve(resource);
+        try (InputStream in = AcasNetworks.class.getResourceAsStream("/io/exactline/acasxu/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no bundled ACAS Xu resource " + resource);
+            }
+            Files.createDirectories(file.getParent());
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static Path acasNetwork(String id) {
-        return acasxu("onnx/ACASXU_run2a_" + id + "_batch_2000.onnx");
+    static Path acasNetwork(Path dir, String id) {
+        return acasxu(dir, "onnx/ACASXU_run2a_" + id + "_batch_2000.onnx");
     }
 }
