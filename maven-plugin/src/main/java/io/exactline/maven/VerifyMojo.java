@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.maven.plugin.AbstractMojo;
@@ -91,7 +92,9 @@ public class VerifyMojo extends AbstractMojo {
         int workers = Math.min(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), checks.size());
         getLog().info("exactline: " + checks.size() + (checks.size() == 1 ? " check" : " checks") + " on " + workers
                 + (workers == 1 ? " thread" : " threads") + (useCache ? ", proof cache " + cacheDirectory : ""));
+        long start = System.nanoTime();
         List<CheckResult> results = CheckSuite.run(checks, workers, p -> getLog().info(BuildLog.progress(p)));
+        double seconds = (System.nanoTime() - start) / 1e9;
         writeReports(results);
         for (CheckResult r : results) {
             for (String line : BuildLog.block(r)) {
@@ -103,7 +106,8 @@ public class VerifyMojo extends AbstractMojo {
             }
         }
         Summary summary = Summary.of(results);
-        String line = "exactline: " + summary.line() + "; reports in " + reportDirectory;
+        String line = "exactline: " + summary.line() + String.format(Locale.ROOT, " (%.1f s)", seconds)
+                + "; reports in " + reportDirectory;
         if (summary.failsBuild(failOnTimeout)) {
             throw new MojoFailureException(line);
         }
