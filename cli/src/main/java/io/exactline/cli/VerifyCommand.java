@@ -14,8 +14,10 @@ import io.exactline.verifier.Deadline;
 import io.exactline.verifier.Engine;
 import io.exactline.verifier.Engines;
 import io.exactline.verifier.property.Property;
+import io.exactline.verifier.verdict.Assurance;
 import io.exactline.verifier.verdict.Sat;
 import io.exactline.verifier.verdict.Unknown;
+import io.exactline.verifier.verdict.Unsat;
 import io.exactline.verifier.verdict.Verdict;
 import io.exactline.verifier.verdict.VnncompResult;
 import io.exactline.verifier.vnnlib.VnnlibParser;
@@ -27,8 +29,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code exactline verify NETWORK VNNLIB [--timeout S] [--result FILE] [--engine NAME]}: decides a VNN-LIB property.
- * The first stdout line is exactly one of {@code sat}, {@code unsat}, {@code timeout}, {@code unknown}; the next
- * line says which engine answered and how, and after sat the counterexample follows.
+ * The first stdout line is exactly one of {@code sat}, {@code unsat}, {@code timeout}, {@code unknown}; after the
+ * unsat of a plug-in engine the second line is its label ({@code unsat (engine NAME, unchecked)} unless a checker
+ * accepted its certificate); then a line says which engine answered and how, and after sat the counterexample
+ * follows.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Decides whether some input of the VNNLIB property's region drives NETWORK into its unsafe set.",
@@ -53,7 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
     Optional<Path> result;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "auto",
-            description = "auto, bab, pgd or sampling (default: ${DEFAULT-VALUE})")
+            description = "an installed engine: auto, bab, lp, smt, milp, pgd, sampling or a plug-in's name"
+                    + " ('exactline engines' lists them with their guarantees; default: ${DEFAULT-VALUE})")
     String engine;
 
     @Override
@@ -83,9 +88,15 @@ final class VerifyCommand implements Callable<Integer> {
         return Deadline.after(Duration.ofNanos((long) Math.min(s * 1e9, Long.MAX_VALUE / 2.0)));
     }
 
-    /** The status line, then one line on how the verdict was reached, then the counterexample after sat. */
+    /**
+     * The status line; for the unsat of a plug-in engine the label line {@code unsat (engine NAME, unchecked)} (or
+     * {@code certificate checked}); one line on how the verdict was reached; the counterexample after sat.
+     */
     static String report(Verdict verdict) {
         StringBuilder s = new StringBuilder(verdict.status()).append('\n');
+        if (verdict instanceof Unsat unsat && unsat.assurance() != Assurance.BUILT_IN) {
+            s.append(unsat.label()).append('\n');
+        }
         s.append("engine ").append(verdict.provenance().engine()).append(", ")
                 .append(String.format(Locale.ROOT, "%.3f", verdict.provenance().elapsed().toNanos() / 1e9))
                 .append(" s, ").append(verdict.provenance().counts());

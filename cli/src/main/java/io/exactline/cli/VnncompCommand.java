@@ -65,7 +65,7 @@ final class VnncompCommand implements Callable<Integer> {
     double timeoutScale;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "auto",
-            description = "auto, bab, pgd or sampling (default: ${DEFAULT-VALUE})")
+            description = "an installed engine ('exactline engines' lists them; default: ${DEFAULT-VALUE})")
     String engine;
 
     /** One line of the instance list. */

@@ -50,7 +50,7 @@ class VerifyCommandTest {
 
     @Test
     void unsatIsTheFirstLineForEveryEngineThatProves() {
-        for (String engine : new String[] {"auto", "bab"}) {
+        for (String engine : new String[] {"auto", "bab", "lp", "milp"}) {
             Cli.Result run = Cli.run("verify", shared("vnncomp2021/test/test_unsat.onnx"),
                     shared("vnncomp2021/test/test_prop.vnnlib"), "--engine", engine);
 

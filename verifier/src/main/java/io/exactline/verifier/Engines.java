@@ -1,48 +1,90 @@
 package io.exactline.verifier;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 import io.exactline.core.BadInputException;
-import io.exactline.verifier.bab.BabEngine;
-import io.exactline.verifier.falsify.GradientFalsifier;
-import io.exactline.verifier.falsify.SamplingFalsifier;
+import io.exactline.verifier.verdict.CertificateChecker;
 
 /**
- * The engines selectable by name (on the command line and in reports): {@code auto} (falsify, then branch and
- * bound), {@code bab} (branch and bound alone), {@code pgd} (gradient falsification), {@code sampling} (random
- * falsification).
+ * The installed engines, selectable by name (on the command line and in reports): every {@link EngineProvider}
+ * that {@link ServiceLoader} finds. The built-in ones ({@link BuiltInEngines}) come first, {@code auto} (falsify,
+ * then branch and bound) the default; then plug-ins in name order. A plug-in whose name a built-in engine already
+ * has is left out.
+ *
+ * <p>A plug-in's engine is handed out wrapped (see {@link EngineProvider}): its sat answers are re-checked on the
+ * network and its unsat answers are marked unchecked unless a {@link CertificateChecker} accepts their certificate.
  */
 public final class Engines {
-    private static final Map<String, Supplier<Engine>> ENGINES = new LinkedHashMap<>();
-
-    static {
-        ENGINES.put(AutoEngine.NAME, AutoEngine::new);
-        ENGINES.put(BabEngine.NAME, BabEngine::new);
-        ENGINES.put(GradientFalsifier.NAME, GradientFalsifier::standard);
-        ENGINES.put(SamplingFalsifier.NAME, () -> new SamplingFalsifier(10_000, 1L));
+    private Engines() {
     }
 
-    private Engines() {
+    /** Every installed provider: the built-in ones in registration order, then plug-ins by name. */
+    public static List<EngineProvider> providers() {
+        Set<Class<?>> seen = new LinkedHashSet<>();
+        List<EngineProvider> builtIn = new ArrayList<>();
+        List<EngineProvider> plugins = new ArrayList<>();
+        for (ClassLoader loader : loaders()) {
+            for (EngineProvider p : ServiceLoader.load(EngineProvider.class, loader)) {
+                if (seen.add(p.getClass())) {
+                    (isBuiltIn(p) ? builtIn : plugins).add(p);
+                }
+            }
+        }
+        plugins.sort(Comparator.comparing(EngineProvider::name));
+        Map<String, EngineProvider> byName = new LinkedHashMap<>();
+        builtIn.forEach(p -> byName.putIfAbsent(p.name(), p));
+        plugins.forEach(p -> byName.putIfAbsent(p.name(), p));
+        return List.copyOf(byName.values());
+    }
+
+    /** Whether {@code provider} is one of exactline's own engines, whose unsat needs no certificate. */
+    public static boolean isBuiltIn(EngineProvider provider) {
+        return provider instanceof BuiltInEngines.Provider;
     }
 
     /** The names of all engines, the default ({@code auto}) first. */
     public static List<String> names() {
-        return List.copyOf(ENGINES.keySet());
+        return providers().stream().map(EngineProvider::name).toList();
     }
 
     /**
-     * A new engine of the given name.
+     * A new engine of the given name; a plug-in's unsat counts as unchecked whatever certificate it carries.
      *
      * @throws BadInputException if no engine has that name
      */
     public static Engine byName(String name) {
-        Supplier<Engine> engine = ENGINES.get(name);
-        if (engine == null) {
-            throw new BadInputException("unknown engine '" + name + "'; choose one of " + String.join(", ", names()));
+        return byName(name, CertificateChecker.NONE);
+    }
+
+    /**
+     * A new engine of the given name; a plug-in's unsat counts as checked only when {@code checker} accepts its
+     * certificate.
+     *
+     * @throws BadInputException if no engine has that name
+     */
+    public static Engine byName(String name, CertificateChecker checker) {
+        List<EngineProvider> providers = providers();
+        for (EngineProvider p : providers) {
+            if (p.name().equals(name)) {
+                return isBuiltIn(p) ? p.create() : new PluginEngine(p, checker);
+            }
         }
-        return engine.get();
+        throw new BadInputException("unknown engine '" + name + "'; choose one of "
+                + String.join(", ", providers.stream().map(EngineProvider::name).toList())
+                + " (exactline engines lists them with their guarantees)");
+    }
+
+    /** This class's loader, and the thread's context loader when it differs (a plug-in may live only there). */
+    private static List<ClassLoader> loaders() {
+        ClassLoader own = Engines.class.getClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context == null || context == own ? List.of(own) : List.of(own, context);
     }
 }

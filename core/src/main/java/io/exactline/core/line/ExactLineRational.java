@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.Rationals;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.UnsupportedNetworkException;
 

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 
+import io.exactline.core.Rationals;
 import io.exactline.core.layer.MaxPool2d;
 import io.exactline.core.layer.Window2d;
 

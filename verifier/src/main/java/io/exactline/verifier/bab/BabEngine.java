@@ -24,7 +24,7 @@ import io.exactline.verifier.Engine;
 import io.exactline.verifier.Guarantee;
 import io.exactline.verifier.bounds.ActivationUnit;
 import io.exactline.verifier.bounds.BoundNetwork;
-import io.exactline.verifier.bounds.Box;
+import io.exactline.verifier.property.Box;
 import io.exactline.verifier.bounds.LayerBounds;
 import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.falsify.GradientFalsifier;
@@ -163,7 +163,7 @@ public final class BabEngine implements Engine {
 
     /** Whether bisecting input {@code i} gives two strictly smaller boxes (its midpoint lies strictly inside). */
     private static boolean bisectable(Box box, int i) {
-        double m = box.center()[i];
+        double m = box.midpoint()[i];
         return box.lower(i) < m && m < box.upper(i);
     }
 
@@ -228,7 +228,7 @@ public final class BabEngine implements Engine {
             for (PropertyCase c : property.cases()) {
                 List<UnsafeConjunction> conjunctions = UnsafeConjunction.of(c, property.inputCount(),
                         property.outputCount());
-                cases.add(new CaseForm(new Box(c.box().lower(), c.box().upper()), conjunctions,
+                cases.add(new CaseForm(c.box(), conjunctions,
                         conjunctions.stream().map(UnsafeConjunction::sum).toList()));
             }
         }
@@ -407,7 +407,7 @@ public final class BabEngine implements Engine {
         /** Tries the midpoint and the tightest inequalities' corners; true when a counterexample was found. */
         private boolean falsify(SubProblem p, CaseForm form, List<Tightest> open) {
             List<double[]> points = new ArrayList<>();
-            points.add(p.box().center());
+            points.add(p.box().midpoint());
             for (Tightest t : open) {
                 t.bound().ifPresent(b -> points.add(b.candidate()));
             }
@@ -425,11 +425,9 @@ public final class BabEngine implements Engine {
                     }
                 }
                 double[] x0 = worst.bound().map(LowerBound::candidate).orElse(points.get(0));
-                io.exactline.verifier.property.Box box = new io.exactline.verifier.property.Box(p.box().lower(),
-                        p.box().upper());
                 long[] evaluated = new long[1];
                 Optional<Counterexample> hit = new GradientFalsifier(1, options.descentSteps(), 0L).descend(network,
-                        property, box, form.conjunctions().get(worst.conjunction()), x0, deadline, evaluated);
+                        property, p.box(), form.conjunctions().get(worst.conjunction()), x0, deadline, evaluated);
                 evaluations.add(evaluated[0]);
                 if (hit.isPresent()) {
                     found.compareAndSet(null, hit.get());

@@ -3,7 +3,7 @@ package io.exactline.verifier.bab;
 import java.util.List;
 import java.util.Optional;
 
-import io.exactline.verifier.bounds.Box;
+import io.exactline.verifier.property.Box;
 import io.exactline.verifier.bounds.LayerBounds;
 import io.exactline.verifier.bounds.PartialPattern;
 

@@ -2,7 +2,7 @@ package io.exactline.verifier.bab;
 
 import java.util.List;
 
-import io.exactline.verifier.bounds.Box;
+import io.exactline.verifier.property.Box;
 import io.exactline.verifier.bounds.PartialPattern;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 import io.exactline.verifier.bounds.BoundComputer;
 import io.exactline.verifier.bounds.BoundNetwork;
 import io.exactline.verifier.bounds.BoundOptions;
-import io.exactline.verifier.bounds.Box;
+import io.exactline.verifier.property.Box;
 import io.exactline.verifier.bounds.LayerBounds;
 import io.exactline.verifier.bounds.ObjectiveBound;
 import io.exactline.verifier.bounds.PartialPattern;

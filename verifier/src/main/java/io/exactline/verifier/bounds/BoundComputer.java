@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import io.exactline.core.BadInputException;
+import io.exactline.verifier.property.Box;
 
 /**
  * Sound bound propagation for piecewise-linear networks: interval bounds, forward symbolic bounds and

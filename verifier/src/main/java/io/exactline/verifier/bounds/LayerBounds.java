@@ -2,6 +2,8 @@ package io.exactline.verifier.bounds;
 
 import java.util.Optional;
 
+import io.exactline.verifier.property.Box;
+
 /**
  * Sound bounds on every tensor of a {@link BoundNetwork} over one sub-problem: the inputs {@code x} in a
  * {@link Box} whose pre-activations lie in the pieces a {@link PartialPattern} fixes. For every such {@code x}

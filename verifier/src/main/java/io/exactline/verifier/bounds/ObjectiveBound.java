@@ -2,6 +2,8 @@ package io.exactline.verifier.bounds;
 
 import java.util.Optional;
 
+import io.exactline.verifier.property.Box;
+
 /**
  * A sound lower bound on a linear objective {@code c . f(x)} of the network outputs over a sub-problem (a box
  * and a partial activation pattern), with what branch and bound needs to act on it.

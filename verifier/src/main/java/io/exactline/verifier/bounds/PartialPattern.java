@@ -2,6 +2,8 @@ package io.exactline.verifier.bounds;
 
 import java.util.Arrays;
 
+import io.exactline.core.line.ActivationPattern;
+
 /**
  * A partial activation pattern: some units of some activation layers fixed to one piece (for ReLU: active, the
  * pre-activation {@code z >= 0}, or inactive, {@code z <= 0}), the rest free. Branch and bound on activations
@@ -41,6 +43,37 @@ public final class PartialPattern {
             counts[k] = network.unitCount(k);
         }
         return free(counts);
+    }
+
+    /**
+     * The pattern with unit {@code i} of activation layer {@code k} in state {@code states[k][i]} (a piece index, or
+     * {@link #FREE}); the array is copied.
+     *
+     * @throws IllegalArgumentException if a state is negative and not FREE
+     */
+    public static PartialPattern of(int[][] states) {
+        int[][] copy = new int[states.length][];
+        int fixed = 0;
+        for (int k = 0; k < states.length; k++) {
+            copy[k] = states[k].clone();
+            for (int i = 0; i < copy[k].length; i++) {
+                if (copy[k][i] < FREE) {
+                    throw new IllegalArgumentException("unit " + i + " of activation layer " + k + " has state "
+                            + copy[k][i] + ", neither a piece index nor FREE");
+                }
+                fixed += copy[k][i] == FREE ? 0 : 1;
+            }
+        }
+        return new PartialPattern(copy, fixed);
+    }
+
+    /** Every unit fixed to its state in {@code pattern}. */
+    public static PartialPattern of(ActivationPattern pattern) {
+        int[][] states = new int[pattern.layerCount()][];
+        for (int k = 0; k < states.length; k++) {
+            states[k] = pattern.states(k);
+        }
+        return of(states);
     }
 
     /** Number of activation layers covered. */

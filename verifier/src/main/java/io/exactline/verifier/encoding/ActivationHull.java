@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 
+import io.exactline.core.Rationals;
+
 /**
  * The convex hull of the graph {@code {(z, f(z)) : l <= z <= u}} of a piecewise-linear activation, as lines with
  * double coefficients (for ReLU: the triangle relaxation {@code y >= 0}, {@code y >= z},

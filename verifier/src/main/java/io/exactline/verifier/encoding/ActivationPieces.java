@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 
+import io.exactline.core.Rationals;
 import io.exactline.core.layer.ElementwisePiecewiseLinear;
 import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.LeakyRelu;

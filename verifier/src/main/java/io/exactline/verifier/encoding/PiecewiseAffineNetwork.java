@@ -14,6 +14,7 @@ import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.Reshape;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.UnsupportedNetworkException;
+import io.exactline.verifier.bounds.PartialPattern;
 
 /**
  * A network as the chain of steps the solver encodings work on: affine maps with explicit sparse weights and
@@ -21,8 +22,9 @@ import io.exactline.core.network.UnsupportedNetworkException;
  *
  * <p>Every layer of the original network becomes one step, weights unchanged (consecutive affine layers are not
  * multiplied out, which would round): {@code Dense} and {@code ElementwiseAffine} directly, any other affine
- * layer (a transpose) by reading its columns {@code A e_j} and its offset, which is exact for layers that only move
- * or sum products with one non-zero term; {@code Reshape} disappears because it is the identity on the flat
+ * layer (transpose, convolution, average pooling) by reading its columns {@code A e_j} and its offset, which is
+ * exact because a column is a sum of products of the layer's weights with one 1 and zeros (it costs one
+ * evaluation per input, so large convolutions are slow to encode); {@code Reshape} disappears because it is the identity on the flat
  * storage. Activations must be ReLU, leaky ReLU or hard tanh. The result describes the same real function as
  * the original network with its doubles read as exact rationals. Immutable.
  */
@@ -73,7 +75,8 @@ public final class PiecewiseAffineNetwork {
                 steps.add(new ActivationStep(activationIndex++, i, activation.unitCount(), pieces));
             } else {
                 throw new UnsupportedNetworkException(origin + " has no exact solver encoding; the SMT, MILP and LP "
-                        + "encodings support Dense, ElementwiseAffine, Reshape, Transpose, Relu, LeakyRelu and HardTanh");
+                        + "encodings support affine layers (Dense, ElementwiseAffine, Reshape, Transpose, convolution, "
+                        + "average pooling) and the element-wise Relu, LeakyRelu and HardTanh");
             }
         }
         return new PiecewiseAffineNetwork(steps, network.inputSize(), network.outputSize(), network.source());
@@ -92,7 +95,12 @@ public final class PiecewiseAffineNetwork {
     private static AffineStep byColumns(AffineLayer layer, String origin) {
         int n = layer.inputShape().size();
         int m = layer.outputShape().size();
-        double[][] w = new double[m][n];
+        List<List<Integer>> indices = new ArrayList<>(m);
+        List<List<Double>> weights = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            indices.add(new ArrayList<>());
+            weights.add(new ArrayList<>());
+        }
         double[] unit = new double[n];
         double[] column = new double[m];
         for (int j = 0; j < n; j++) {
@@ -100,10 +108,19 @@ public final class PiecewiseAffineNetwork {
             layer.applyLinear(unit, 0, column, 0);
             unit[j] = 0.0;
             for (int i = 0; i < m; i++) {
-                w[i][j] = column[i];
+                if (column[i] != 0.0) {
+                    indices.get(i).add(j);
+                    weights.get(i).add(column[i]);
+                }
             }
         }
-        return AffineStep.dense(w, layer.offset(), n, origin);
+        int[][] rowIndices = new int[m][];
+        double[][] rowWeights = new double[m][];
+        for (int i = 0; i < m; i++) {
+            rowIndices[i] = indices.get(i).stream().mapToInt(Integer::intValue).toArray();
+            rowWeights[i] = weights.get(i).stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return new AffineStep(n, rowIndices, rowWeights, layer.offset(), origin);
     }
 
     /** The steps, input side first. */
@@ -114,6 +131,11 @@ public final class PiecewiseAffineNetwork {
     /** The activation steps in order; element {@code k} has {@link ActivationStep#layer()} {@code k}. */
     public List<ActivationStep> activations() {
         return activations;
+    }
+
+    /** The pattern with every unit of every activation free, the one a plain {@link NetworkRegion} has. */
+    public PartialPattern freePattern() {
+        return PartialPattern.free(activations.stream().mapToInt(ActivationStep::size).toArray());
     }
 
     public int inputSize() {
@@ -194,7 +216,7 @@ public final class PiecewiseAffineNetwork {
     }
 
     /** Checks that {@code [lower, upper]} is a finite, non-empty box of the network's input size. */
-    public void checkBox(double[] lower, double[] upper) {
+    private void checkBox(double[] lower, double[] upper) {
         if (lower.length != inputSize || upper.length != inputSize) {
             throw new BadInputException("input box has " + lower.length + " lower and " + upper.length
                     + " upper bounds but " + source + " takes " + inputSize + " inputs");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.exactline.core.BadInputException;
+import io.exactline.verifier.bounds.LayerBounds;
 
 /**
  * Bounds {@code lower[k][i] <= z_i <= upper[k][i]} on the pre-activations {@code z} of every activation layer
@@ -42,6 +43,20 @@ public final class PreActivationBounds {
             this.lower.add(lo.clone());
             this.upper.add(hi.clone());
         }
+    }
+
+    /**
+     * The pre-activation bounds of sound bound propagation ({@link io.exactline.verifier.bounds.BoundComputer}),
+     * valid over its box and pattern; the activation layers of a network are numbered alike in both packages.
+     */
+    public static PreActivationBounds of(LayerBounds bounds) {
+        List<double[]> lower = new ArrayList<>();
+        List<double[]> upper = new ArrayList<>();
+        for (int k = 0; k < bounds.network().activationLayerCount(); k++) {
+            lower.add(bounds.preActivationLower(k));
+            upper.add(bounds.preActivationUpper(k));
+        }
+        return new PreActivationBounds(lower, upper);
     }
 
     /** Number of activation layers covered. */

@@ -4,22 +4,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 
+import io.exactline.core.BadInputException;
 import io.exactline.verifier.lp.LinearConstraint;
 import io.exactline.verifier.lp.LinearProgram;
+import io.exactline.verifier.lp.OutwardRounding;
 import io.exactline.verifier.lp.Sense;
+import io.exactline.verifier.property.Conjunction;
+import io.exactline.verifier.property.LinearInequality;
+import io.exactline.verifier.property.Term;
+import io.exactline.verifier.property.Variable;
 
 /**
  * The linear program of a {@link NetworkRegion}: exact where the region fixes the network's pieces, a convex
  * relaxation elsewhere.
  *
- * <p>Variables, in order: the inputs {@code x} (bounded by the box), then the outputs of every step of the
+ * <p>Variables, in order: the inputs {@code x} (bounded by the box, and tied by the region's input constraints as
+ * rows), then the outputs of every step of the
  * {@link PiecewiseAffineNetwork}. An affine output {@code v = W u + b} is a variable tied to its inputs by the
  * equation {@code v - W u = b}, bounded by rigorous interval bounds. A pre-activation {@code z} is additionally
  * bounded by the given pre-activation bounds and, if the pattern fixes the unit, by its closed piece. A unit whose
  * bounds leave one piece becomes the equation {@code y - slope z = intercept}; any other unit gets the lines of
  * the convex hull of the activation's graph over its bounds ({@link ActivationHull}, the triangle relaxation for
- * ReLU). The objective is {@code c . y + d} over the output variables.
+ * ReLU). The objective is the {@link LinearObjective} over the input and output variables.
  *
  * <p>So when every unit is fixed or stable ({@link #exact()}), the program's feasible set projected to {@code x} is
  * exactly the region; otherwise it contains the region. In both cases, if the pre-activation bounds are valid
@@ -39,8 +47,8 @@ public final class RegionLp {
     }
 
     /** The program with rigorous interval pre-activation bounds over the region's box. */
-    public static RegionLp of(NetworkRegion region, LinearExpression objective, Sense sense) {
-        return of(region, region.network().intervalBounds(region.lower(), region.upper()), objective, sense);
+    public static RegionLp of(NetworkRegion region, LinearObjective objective, Sense sense) {
+        return of(region, region.intervalBounds(), objective, sense);
     }
 
     /**
@@ -48,18 +56,88 @@ public final class RegionLp {
      *
      * @param bounds pre-activation bounds valid over the region
      */
-    public static RegionLp of(NetworkRegion region, PreActivationBounds bounds, LinearExpression objective,
+    public static RegionLp of(NetworkRegion region, PreActivationBounds bounds, LinearObjective objective,
             Sense sense) {
+        ExactConditions.checkVariables(objective.terms(), region.network().inputSize(),
+                region.network().outputSize(), "LP objective");
+        Encoded e = encode(region, bounds);
+        double[] c = new double[e.builder.lows.size()];
+        for (Term t : objective.terms()) {
+            c[e.variable(t.variable())] += t.coefficient();
+        }
+        LinearProgram.Builder lp = LinearProgram.builder(c.length)
+                .bounds(toArray(e.builder.lows), toArray(e.builder.highs));
+        e.builder.rows.forEach(lp::add);
+        return new RegionLp(lp.objective(c, objective.constant(), sense).build(), e.inputs.length, e.exact);
+    }
+
+    /**
+     * The program that minimises the largest value {@code t = max_i q_i(x, f(x))} of the inequalities
+     * {@code q_i <= 0} of {@code unsafe} over {@code region}: the rows of {@link #of} plus {@code q_i(x, y) <= t}
+     * for every {@code i}, with {@code t} (the last variable) bounded by outward-rounded interval bounds of the
+     * {@code q_i} over the variables' bounds, which every point of the region respects. A rigorous lower bound
+     * {@code > 0} of this minimum ({@link io.exactline.verifier.lp.SafeBounds}) proves that no input of the region
+     * satisfies the conjunction; a minimiser with {@code t <= 0} proposes one.
+     *
+     * @param bounds pre-activation bounds valid over the region
+     * @throws io.exactline.core.BadInputException if {@code unsafe} is empty or reads variables the network lacks
+     */
+    public static RegionLp ofViolation(NetworkRegion region, PreActivationBounds bounds, Conjunction unsafe) {
+        if (unsafe.inequalities().isEmpty()) {
+            throw new BadInputException("the violation LP needs at least one inequality; an empty"
+                    + " conjunction holds everywhere");
+        }
+        Encoded e = encode(region, bounds);
+        List<Double> lows = e.builder.lows;
+        List<Double> highs = e.builder.highs;
+        double tLow = Double.NEGATIVE_INFINITY;
+        double tHigh = Double.NEGATIVE_INFINITY;
+        for (LinearInequality q : unsafe.inequalities()) {
+            ExactConditions.checkVariables(q.terms(), region.network().inputSize(), region.network().outputSize(),
+                    "unsafe inequality " + q);
+            double low = q.constant();
+            double high = q.constant();
+            for (Term t : q.terms()) {
+                int j = e.variable(t.variable());
+                double c = t.coefficient();
+                low = OutwardRounding.addDown(low, OutwardRounding.productMinimum(c, c, lows.get(j), highs.get(j)));
+                high = OutwardRounding.addUp(high, OutwardRounding.productMaximum(c, c, lows.get(j), highs.get(j)));
+            }
+            tLow = Math.max(tLow, low);
+            tHigh = Math.max(tHigh, high);
+        }
+        int t = e.builder.variable(tLow, tHigh);
+        for (LinearInequality q : unsafe.inequalities()) {
+            // sum_k c_k v_k - t <= -d
+            TreeMap<Integer, Double> byVariable = new TreeMap<>();
+            for (Term term : q.terms()) {
+                byVariable.merge(e.variable(term.variable()), term.coefficient(), Double::sum);
+            }
+            byVariable.merge(t, -1.0, Double::sum);
+            e.builder.rows.add(sparseRow(byVariable, LinearConstraint.Relation.LESS_OR_EQUAL, -q.constant()));
+        }
+        double[] c = new double[lows.size()];
+        c[t] = 1.0;
+        LinearProgram.Builder lp = LinearProgram.builder(c.length).bounds(toArray(lows), toArray(highs));
+        e.builder.rows.forEach(lp::add);
+        return new RegionLp(lp.objective(c, 0.0, Sense.MINIMIZE).build(), e.inputs.length, e.exact);
+    }
+
+    /** The network's variables and rows over {@code region}: inputs, every step's outputs, input constraints. */
+    private static Encoded encode(NetworkRegion region, PreActivationBounds bounds) {
         PiecewiseAffineNetwork network = region.network();
         bounds.checkAgainst(network);
-        objective.checkOutputs(network.outputSize(), "LP objective");
         Builder b = new Builder();
-        double[] lower = region.lower();
-        double[] upper = region.upper();
-        int[] current = new int[lower.length];
+        double[] lower = region.box().lower();
+        double[] upper = region.box().upper();
+        int[] inputs = new int[lower.length];
         for (int j = 0; j < lower.length; j++) {
-            current[j] = b.variable(lower[j], upper[j]);
+            inputs[j] = b.variable(lower[j], upper[j]);
         }
+        for (LinearInequality q : region.inputConstraints().inequalities()) {
+            b.rows.add(row(q.terms(), inputs, new int[0], LinearConstraint.Relation.LESS_OR_EQUAL, -q.constant()));
+        }
+        int[] current = inputs;
         boolean exact = true;
         for (NetworkStep step : network.steps()) {
             if (step instanceof AffineStep affine) {
@@ -68,20 +146,20 @@ public final class RegionLp {
                 ActivationStep activation = (ActivationStep) step;
                 int[] next = new int[activation.size()];
                 for (int i = 0; i < next.length; i++) {
-                    next[i] = b.unit(activation, i, current[i], bounds, region.pattern().state(activation.layer(), i));
+                    next[i] = b.unit(activation, i, current[i], bounds, region.fixedState(activation.layer(), i));
                     exact &= b.lastUnitExact;
                 }
                 current = next;
             }
         }
-        double[] c = new double[b.lows.size()];
-        for (int i = 0; i < current.length; i++) {
-            c[current[i]] += objective.coefficient(i);
+        return new Encoded(b, inputs, current, exact);
+    }
+
+    /** The variables and rows of a region: the builder, the input and output variables, exactness. */
+    private record Encoded(Builder builder, int[] inputs, int[] outputs, boolean exact) {
+        int variable(Variable v) {
+            return v.kind() == Variable.Kind.INPUT ? inputs[v.index()] : outputs[v.index()];
         }
-        LinearProgram.Builder lp = LinearProgram.builder(c.length)
-                .bounds(toArray(b.lows), toArray(b.highs));
-        b.rows.forEach(lp::add);
-        return new RegionLp(lp.objective(c, objective.constant(), sense).build(), lower.length, exact);
     }
 
     /** The linear program. */
@@ -97,6 +175,25 @@ public final class RegionLp {
     /** The input part {@code x} of a solution of the program. */
     public double[] input(double[] solution) {
         return Arrays.copyOf(solution, inputCount);
+    }
+
+    /** The row {@code sum_k c_k v_k (relation) rhs} with inputs and outputs mapped to their variables. */
+    private static LinearConstraint row(List<Term> terms, int[] inputs, int[] outputs,
+            LinearConstraint.Relation relation, double rhs) {
+        TreeMap<Integer, Double> byVariable = new TreeMap<>();
+        for (Term t : terms) {
+            int[] variables = t.variable().kind() == Variable.Kind.INPUT ? inputs : outputs;
+            byVariable.merge(variables[t.variable().index()], t.coefficient(), Double::sum);
+        }
+        return sparseRow(byVariable, relation, rhs);
+    }
+
+    /** The row with the coefficients of {@code byVariable}, in increasing variable order. */
+    private static LinearConstraint sparseRow(TreeMap<Integer, Double> byVariable, LinearConstraint.Relation relation,
+            double rhs) {
+        int[] indices = byVariable.keySet().stream().mapToInt(Integer::intValue).toArray();
+        double[] coefficients = byVariable.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return LinearConstraint.sparse(indices, coefficients, relation, rhs);
     }
 
     private static double[] toArray(List<Double> values) {

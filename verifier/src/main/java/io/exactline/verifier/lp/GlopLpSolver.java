@@ -1,6 +1,5 @@
 package io.exactline.verifier.lp;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +7,8 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+
+import io.exactline.verifier.Deadline;
 
 /**
  * {@link LpSolver} on OR-Tools' GLOP simplex, one fresh {@link MPSolver} per call (so calls on different threads
@@ -36,12 +37,11 @@ public final class GlopLpSolver implements LpSolver {
     }
 
     @Override
-    public LpResult solve(LinearProgram lp, Duration timeLimit) {
-        long millis = TimeLimits.millis(timeLimit);
+    public LpResult solve(LinearProgram lp, Deadline deadline) {
+        long millis = TimeLimits.millis(deadline.remaining());
         if (millis <= 0) {
             return new LpResult.Unknown("no time left to solve the LP");
         }
-        long start = System.nanoTime();
         MPSolver solver = newSolver();
         try {
             MPVariable[] x = variables(solver, lp);
@@ -66,7 +66,7 @@ public final class GlopLpSolver implements LpSolver {
                     }
                     return new LpResult.Optimal(objective.value(), primal, duals);
                 case INFEASIBLE:
-                    long left = millis - (System.nanoTime() - start) / 1_000_000;
+                    long left = TimeLimits.millis(deadline.remaining());
                     return left > 0 ? elastic(lp, left) : new LpResult.Infeasible(Optional.empty());
                 case UNBOUNDED:
                     return new LpResult.Unbounded();

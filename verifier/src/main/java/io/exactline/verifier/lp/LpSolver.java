@@ -1,6 +1,6 @@
 package io.exactline.verifier.lp;
 
-import java.time.Duration;
+import io.exactline.verifier.Deadline;
 
 /**
  * Solves linear programs in floating point.
@@ -13,7 +13,7 @@ import java.time.Duration;
 public interface LpSolver {
 
     /**
-     * Solves {@code lp}, giving up with {@link LpResult.Unknown} once {@code timeLimit} has passed.
+     * Solves {@code lp}, giving up with {@link LpResult.Unknown} once {@code deadline} has passed.
      */
-    LpResult solve(LinearProgram lp, Duration timeLimit);
+    LpResult solve(LinearProgram lp, Deadline deadline);
 }

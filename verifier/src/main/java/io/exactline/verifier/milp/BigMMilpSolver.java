@@ -1,18 +1,19 @@
 package io.exactline.verifier.milp;
 
-import java.time.Duration;
-
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.encoding.ExactConditions;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.OutputCondition;
+import io.exactline.verifier.encoding.PiecewiseAffineNetwork;
 import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.lp.OrToolsNatives;
 import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.lp.TimeLimits;
+import io.exactline.verifier.property.OutputCondition;
 
 /**
  * Searches and optimises over a piecewise-linear network with the big-M mixed-integer encoding of
@@ -34,8 +35,8 @@ public final class BigMMilpSolver {
      * Looks for an input of {@code region} whose outputs satisfy {@code condition}, with rigorous interval bounds of
      * the pre-activations over the box.
      */
-    public MilpResult findInput(NetworkRegion region, OutputCondition condition, Duration timeLimit) {
-        return findInput(region, intervalBounds(region), condition, timeLimit);
+    public MilpResult findInput(NetworkRegion region, OutputCondition condition, Deadline deadline) {
+        return findInput(region, region.intervalBounds(), condition, deadline);
     }
 
     /**
@@ -44,13 +45,11 @@ public final class BigMMilpSolver {
      * @param bounds pre-activation bounds valid over the region (e.g. from DeepPoly); they set the big-M constants
      */
     public MilpResult findInput(NetworkRegion region, PreActivationBounds bounds, OutputCondition condition,
-            Duration timeLimit) {
-        condition.checkOutputs(region.network().outputSize());
-        if (timeLimit.isZero() || timeLimit.isNegative()) {
+            Deadline deadline) {
+        PiecewiseAffineNetwork network = region.network();
+        ExactConditions.checkVariables(condition, network.inputSize(), network.outputSize());
+        if (deadline.expired()) {
             return new MilpResult.Timeout();
-        }
-        if (condition.disjuncts().isEmpty()) {
-            return new MilpResult.Infeasible();
         }
         MPSolver solver = newSolver();
         try {
@@ -59,7 +58,7 @@ public final class BigMMilpSolver {
                 return new MilpResult.Infeasible();
             }
             encoding.require(condition);
-            solver.setTimeLimit(TimeLimits.millis(timeLimit));
+            solver.setTimeLimit(TimeLimits.millis(deadline.remaining()));
             MPSolver.ResultStatus status = solver.solve();
             return switch (status) {
                 case OPTIMAL, FEASIBLE -> new MilpResult.Feasible(values(encoding.inputs()));
@@ -73,8 +72,8 @@ public final class BigMMilpSolver {
     }
 
     /** The least or greatest value of {@code objective}, with rigorous interval bounds of the pre-activations. */
-    public MilpOptimum optimize(NetworkRegion region, LinearExpression objective, Sense sense, Duration timeLimit) {
-        return optimize(region, intervalBounds(region), objective, sense, timeLimit);
+    public MilpOptimum optimize(NetworkRegion region, LinearObjective objective, Sense sense, Deadline deadline) {
+        return optimize(region, region.intervalBounds(), objective, sense, deadline);
     }
 
     /**
@@ -82,10 +81,11 @@ public final class BigMMilpSolver {
      *
      * @param bounds pre-activation bounds valid over the region; they set the big-M constants
      */
-    public MilpOptimum optimize(NetworkRegion region, PreActivationBounds bounds, LinearExpression objective,
-            Sense sense, Duration timeLimit) {
-        objective.checkOutputs(region.network().outputSize(), "objective");
-        if (timeLimit.isZero() || timeLimit.isNegative()) {
+    public MilpOptimum optimize(NetworkRegion region, PreActivationBounds bounds, LinearObjective objective,
+            Sense sense, Deadline deadline) {
+        PiecewiseAffineNetwork network = region.network();
+        ExactConditions.checkVariables(objective.terms(), network.inputSize(), network.outputSize(), "objective");
+        if (deadline.expired()) {
             return new MilpOptimum.Timeout();
         }
         MPSolver solver = newSolver();
@@ -97,7 +97,7 @@ public final class BigMMilpSolver {
             encoding.setObjective(objective);
             MPObjective goal = solver.objective();
             goal.setOptimizationDirection(sense == Sense.MAXIMIZE);
-            solver.setTimeLimit(TimeLimits.millis(timeLimit));
+            solver.setTimeLimit(TimeLimits.millis(deadline.remaining()));
             MPSolver.ResultStatus status = solver.solve();
             return switch (status) {
                 case OPTIMAL -> new MilpOptimum.Optimal(goal.value(), goal.bestBound(), values(encoding.inputs()));
@@ -109,10 +109,6 @@ public final class BigMMilpSolver {
         } finally {
             solver.delete();
         }
-    }
-
-    private static PreActivationBounds intervalBounds(NetworkRegion region) {
-        return region.network().intervalBounds(region.lower(), region.upper());
     }
 
     private static MPSolver newSolver() {

@@ -14,17 +14,22 @@ import io.exactline.core.BadInputException;
 import io.exactline.verifier.encoding.ActivationPieces;
 import io.exactline.verifier.encoding.ActivationStep;
 import io.exactline.verifier.encoding.AffineStep;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
 import io.exactline.verifier.encoding.NetworkStep;
-import io.exactline.verifier.encoding.OutputCondition;
 import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.lp.OutwardRounding;
+import io.exactline.verifier.property.Conjunction;
+import io.exactline.verifier.property.LinearInequality;
+import io.exactline.verifier.property.OutputCondition;
+import io.exactline.verifier.property.Term;
+import io.exactline.verifier.property.Variable;
 
 /**
  * A {@link NetworkRegion} as a mixed-integer linear program in an OR-Tools {@link MPSolver}.
  *
- * <p>Every value of the network is a continuous variable with bounds: the inputs take the box, an affine output
+ * <p>Every value of the network is a continuous variable with bounds: the inputs take the box (and the region's
+ * input constraints as rows), an affine output
  * {@code v = W u + b} is tied to its inputs by an equality row, and a pre-activation {@code z} takes the given
  * pre-activation bounds {@code [l, u]}. A unit {@code y = f(z)} is encoded by its pieces that meet {@code [l, u]}:
  * <ul>
@@ -40,12 +45,14 @@ import io.exactline.verifier.lp.OutwardRounding;
  *       {@code |f - g_s|} on {@code [l, u]}.</li>
  * </ul>
  * The big-M constants come from the bounds, so the encoding is exact only if the bounds are valid for every
- * input of the region; too tight bounds cut off inputs. Output atoms {@code e(y) <= 0} of a DNF with several
- * disjuncts get one binary per disjunct and a big-M from interval bounds of {@code e} on the outputs.
+ * input of the region; too tight bounds cut off inputs. Atoms {@code e(x, y) <= 0} of a DNF with several
+ * disjuncts get one binary per disjunct and a big-M from interval bounds of {@code e} over the box and outputs.
  */
 final class MilpEncoding {
     private final MPSolver solver;
     private final MPVariable[] inputs;
+    private final double[] inputLow;
+    private final double[] inputHigh;
     private final MPVariable[] outputs;
     private final double[] outputLow;
     private final double[] outputHigh;
@@ -55,11 +62,16 @@ final class MilpEncoding {
     MilpEncoding(MPSolver solver, NetworkRegion region, PreActivationBounds bounds) {
         this.solver = solver;
         bounds.checkAgainst(region.network());
-        double[] lower = region.lower();
-        double[] upper = region.upper();
+        double[] lower = region.box().lower();
+        double[] upper = region.box().upper();
         inputs = new MPVariable[lower.length];
+        inputLow = lower;
+        inputHigh = upper;
         for (int j = 0; j < lower.length; j++) {
             inputs[j] = solver.makeNumVar(lower[j], upper[j], "x" + j);
+        }
+        for (LinearInequality q : region.inputConstraints().inequalities()) {
+            atMost(q.terms(), q.constant(), null, 0.0);
         }
         MPVariable[] current = inputs;
         double[] low = lower;
@@ -91,61 +103,61 @@ final class MilpEncoding {
         return inputs;
     }
 
-    /** Adds {@code c . y + d} to the objective (whose direction the caller sets). */
-    void setObjective(LinearExpression e) {
+    /** Sets the objective's coefficients and constant (the caller sets its direction). */
+    void setObjective(LinearObjective e) {
         var objective = solver.objective();
-        for (int i = 0; i < outputs.length; i++) {
-            if (e.coefficient(i) != 0.0) {
-                objective.setCoefficient(outputs[i], e.coefficient(i));
-            }
+        for (Term t : e.terms()) {
+            objective.setCoefficient(variable(t.variable()), t.coefficient());
         }
         objective.setOffset(e.constant());
     }
 
-    /** Constrains the outputs to satisfy {@code condition}. */
+    /** Constrains the inputs and outputs to satisfy {@code condition}. */
     void require(OutputCondition condition) {
-        List<List<LinearExpression>> disjuncts = condition.disjuncts();
+        List<Conjunction> disjuncts = condition.disjuncts();
         if (disjuncts.size() == 1) {
-            for (LinearExpression atom : disjuncts.get(0)) {
-                atMost(atom, null, 0.0);
+            for (LinearInequality q : disjuncts.get(0).inequalities()) {
+                atMost(q.terms(), q.constant(), null, 0.0);
             }
             return;
         }
         MPConstraint atLeastOne = solver.makeConstraint(1.0, Double.POSITIVE_INFINITY, "dnf");
-        for (List<LinearExpression> conjunction : disjuncts) {
+        for (Conjunction conjunction : disjuncts) {
             MPVariable chosen = solver.makeBoolVar("d" + counter++);
             atLeastOne.setCoefficient(chosen, 1.0);
-            for (LinearExpression atom : conjunction) {
-                atMost(atom, chosen, Math.max(0.0, upperBound(atom)));
+            for (LinearInequality q : conjunction.inequalities()) {
+                atMost(q.terms(), q.constant(), chosen, Math.max(0.0, upperBound(q)));
             }
         }
     }
 
-    /** {@code e(y) <= bigM (1 - chosen)}, or {@code e(y) <= 0} when {@code chosen} is null. */
-    private void atMost(LinearExpression e, MPVariable chosen, double bigM) {
+    /** {@code sum_k c_k v_k + d <= bigM (1 - chosen)}, or {@code <= 0} when {@code chosen} is null. */
+    private void atMost(List<Term> terms, double constant, MPVariable chosen, double bigM) {
         MPConstraint row = solver.makeConstraint(Double.NEGATIVE_INFINITY,
-                (chosen == null ? 0.0 : bigM) - e.constant(), "atom" + counter++);
-        for (int i = 0; i < outputs.length; i++) {
-            if (e.coefficient(i) != 0.0) {
-                row.setCoefficient(outputs[i], e.coefficient(i));
-            }
+                (chosen == null ? 0.0 : bigM) - constant, "atom" + counter++);
+        for (Term t : terms) {
+            row.setCoefficient(variable(t.variable()), t.coefficient());
         }
         if (chosen != null) {
             row.setCoefficient(chosen, bigM);
         }
     }
 
-    private double upperBound(LinearExpression e) {
-        double sum = e.constant();
-        for (int i = 0; i < outputs.length; i++) {
-            double c = e.coefficient(i);
-            if (c != 0.0) {
-                sum = OutwardRounding.addUp(sum, c > 0 ? OutwardRounding.mulUp(c, outputHigh[i])
-                        : OutwardRounding.mulUp(c, outputLow[i]));
-            }
+    private MPVariable variable(Variable v) {
+        return v.kind() == Variable.Kind.INPUT ? inputs[v.index()] : outputs[v.index()];
+    }
+
+    private double upperBound(LinearInequality q) {
+        double sum = q.constant();
+        for (Term t : q.terms()) {
+            double c = t.coefficient();
+            boolean input = t.variable().kind() == Variable.Kind.INPUT;
+            double low = input ? inputLow[t.variable().index()] : outputLow[t.variable().index()];
+            double high = input ? inputHigh[t.variable().index()] : outputHigh[t.variable().index()];
+            sum = OutwardRounding.addUp(sum, c > 0 ? OutwardRounding.mulUp(c, high) : OutwardRounding.mulUp(c, low));
         }
         if (!Double.isFinite(sum)) {
-            throw new BadInputException("output atom " + e + " has no finite bound over the region; the MILP needs "
+            throw new BadInputException("output atom " + q + " has no finite bound over the region; the MILP needs "
                     + "finite bounds for its big-M constants");
         }
         return sum;
@@ -172,7 +184,7 @@ final class MilpEncoding {
             MPVariable z = in[i];
             double l = Math.max(bounds.lower(step.layer(), i), z.lb());
             double u = Math.min(bounds.upper(step.layer(), i), z.ub());
-            OptionalInt fixed = region.pattern().state(step.layer(), i);
+            OptionalInt fixed = region.fixedState(step.layer(), i);
             if (fixed.isPresent()) {
                 l = Math.max(l, pieces.pieceLow(fixed.getAsInt()));
                 u = Math.min(u, pieces.pieceHigh(fixed.getAsInt()));

@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 
 import io.exactline.core.BadInputException;
-import io.exactline.verifier.encoding.PartialPattern;
+import io.exactline.verifier.bounds.PartialPattern;
 
 /**
  * A decision pattern {@code sigma}: for some ReLU neurons of a {@link PatternNetwork}, whether they are on
@@ -138,15 +138,18 @@ public final class DecisionPattern {
 
     /** The pattern in the solvers' form: on is ReLU state 1, off state 0, free units unfixed. */
     public PartialPattern toPartialPattern() {
-        PartialPattern p = PartialPattern.none();
+        int[][] fixed = new int[states.length][];
         for (int k = 0; k < states.length; k++) {
+            fixed[k] = new int[states[k].length];
             for (int i = 0; i < states[k].length; i++) {
-                if (states[k][i] != NeuronState.FREE) {
-                    p = p.fix(k, i, states[k][i] == NeuronState.ON ? 1 : 0);
-                }
+                fixed[k][i] = switch (states[k][i]) {
+                    case ON -> 1;
+                    case OFF -> 0;
+                    case FREE -> PartialPattern.FREE;
+                };
             }
         }
-        return p;
+        return PartialPattern.of(fixed);
     }
 
     /** One string of {@code 1}, {@code 0}, {@code *} per ReLU layer, joined by {@code /}; read by {@link PatternNetwork#parse}. */

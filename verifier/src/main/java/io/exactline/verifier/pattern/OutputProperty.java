@@ -5,24 +5,31 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import io.exactline.core.BadInputException;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.encoding.ExactConditions;
+import io.exactline.verifier.encoding.LinearObjective;
 
 /**
  * An output property {@code P(y)}: a conjunction of atoms {@code e(y) >= 0} over the network's outputs (ties count
  * as satisfying, so {@code argmax = k} means {@code y_k} is <em>a</em> greatest output).
  *
- * @param atoms the expressions that must all be {@code >= 0}
+ * @param atoms the expressions over the outputs {@code Y_j} that must all be {@code >= 0}
+ * @param outputCount the number of outputs of the network the property is over
  * @param description a short name for reports, such as {@code argmin=0}
  */
-public record OutputProperty(List<LinearExpression> atoms, String description) {
+public record OutputProperty(List<LinearObjective> atoms, int outputCount, String description) {
+    private static final double[] NO_INPUTS = new double[0];
+
+    /**
+     * @throws BadInputException if there are no atoms or an atom reads an input or an output beyond
+     *         {@code outputCount}
+     */
     public OutputProperty {
         atoms = List.copyOf(atoms);
         if (atoms.isEmpty()) {
             throw new BadInputException("output property '" + description + "' has no atoms");
         }
-        int n = atoms.get(0).size();
-        for (LinearExpression e : atoms) {
-            e.checkOutputs(n, "atom of output property '" + description + "'");
+        for (LinearObjective e : atoms) {
+            ExactConditions.checkVariables(e.terms(), 0, outputCount, "atom of output property '" + description + "'");
         }
     }
 
@@ -41,19 +48,13 @@ public record OutputProperty(List<LinearExpression> atoms, String description) {
             throw new BadInputException(description + " needs an output index in 0.." + (outputs - 1)
                     + " of a network with at least 2 outputs; it has " + outputs);
         }
-        List<LinearExpression> atoms = new ArrayList<>();
+        List<LinearObjective> atoms = new ArrayList<>();
         for (int j = 0; j < outputs; j++) {
             if (j != k) {
-                atoms.add(sign > 0 ? LinearExpression.difference(k, j, outputs)
-                        : LinearExpression.difference(j, k, outputs));
+                atoms.add(sign > 0 ? LinearObjective.difference(k, j) : LinearObjective.difference(j, k));
             }
         }
-        return new OutputProperty(atoms, description);
-    }
-
-    /** Number of outputs the property is over. */
-    public int outputCount() {
-        return atoms.get(0).size();
+        return new OutputProperty(atoms, outputs, description);
     }
 
     /** Whether {@code P(y)} holds in floating point. */
@@ -64,7 +65,7 @@ public record OutputProperty(List<LinearExpression> atoms, String description) {
     /** The first atom with {@code e(y) < 0} in floating point, if any. */
     public OptionalInt firstViolated(double[] y) {
         for (int a = 0; a < atoms.size(); a++) {
-            if (!(atoms.get(a).evaluate(y) >= 0.0)) {
+            if (!(atoms.get(a).valueAt(NO_INPUTS, y) >= 0.0)) {
                 return OptionalInt.of(a);
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.exactline.core.BadInputException;
+import io.exactline.verifier.Deadline;
 import io.exactline.verifier.lp.LinearConstraint;
 import io.exactline.verifier.lp.LinearProgram;
 import io.exactline.verifier.lp.LpResult;
@@ -256,7 +257,7 @@ public final class PatternPolytope {
     private static double safe(LpSolver solver, Duration timeLimit, LinearProgram region, double[] c, double d,
             Sense sense, double fallback) {
         LinearProgram lp = region.toBuilder().objective(c, d, sense).build();
-        LpResult result = solver.solve(lp, timeLimit);
+        LpResult result = solver.solve(lp, Deadline.after(timeLimit));
         return result instanceof LpResult.Optimal optimal ? SafeBounds.objectiveBound(lp, optimal.duals()) : fallback;
     }
 
@@ -307,7 +308,7 @@ public final class PatternPolytope {
         }
         double[] c = new double[n + 1];
         c[n] = 1.0;
-        LpResult result = solver.solve(lp.objective(c, 0.0, Sense.MAXIMIZE).build(), timeLimit);
+        LpResult result = solver.solve(lp.objective(c, 0.0, Sense.MAXIMIZE).build(), Deadline.after(timeLimit));
         if (!(result instanceof LpResult.Optimal optimal) || !(optimal.x()[n] > 0.0)) {
             return Optional.empty();
         }

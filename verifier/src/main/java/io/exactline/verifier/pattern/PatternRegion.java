@@ -1,12 +1,15 @@
 package io.exactline.verifier.pattern;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 
 import io.exactline.core.BadInputException;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.core.Rationals;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
 import io.exactline.verifier.encoding.PreActivationBounds;
 import io.exactline.verifier.encoding.RegionLp;
@@ -15,6 +18,7 @@ import io.exactline.verifier.lp.LpSolver;
 import io.exactline.verifier.lp.SafeBounds;
 import io.exactline.verifier.lp.Sense;
 import io.exactline.verifier.property.Box;
+import io.exactline.verifier.property.Conjunction;
 import io.exactline.verifier.smt.OptimumResult;
 import io.exactline.verifier.smt.SmtSolver;
 
@@ -52,7 +56,7 @@ public final class PatternRegion {
     public PatternRegion(DecisionPattern pattern, Box box) {
         this.pattern = pattern;
         this.box = box;
-        this.region = new NetworkRegion(pattern.network().encoding(), box.lower(), box.upper(),
+        this.region = new NetworkRegion(pattern.network().encoding(), box, Conjunction.TRUE,
                 pattern.toPartialPattern());
     }
 
@@ -83,7 +87,7 @@ public final class PatternRegion {
      * The LP of the region: with {@link PatternPolytope#preActivationBounds(LpSolver, Duration)} for a
      * &larr;-closed pattern, else with interval bounds over the box.
      */
-    private RegionLp lp(LinearExpression objective, Sense sense, LpSolver solver, Duration timeLimit) {
+    private RegionLp lp(LinearObjective objective, Sense sense, LpSolver solver, Duration timeLimit) {
         PreActivationBounds b = bounds;
         if (b == null) {
             b = pattern.isClosed() ? polytope().preActivationBounds(solver, timeLimit)
@@ -118,9 +122,9 @@ public final class PatternRegion {
 
     /** Whether some input of the box satisfies the pattern: a checked witness, a Farkas proof, or undecided. */
     public Feasibility feasible(LpSolver solver, Duration timeLimit) {
-        LinearExpression zero = new LinearExpression(new double[pattern.network().encoding().outputSize()], 0.0);
+        LinearObjective zero = new LinearObjective(List.of(), 0.0);
         RegionLp lp = lp(zero, Sense.MINIMIZE, solver, timeLimit);
-        LpResult result = solver.solve(lp.program(), timeLimit);
+        LpResult result = solver.solve(lp.program(), Deadline.after(timeLimit));
         if (result instanceof LpResult.Optimal optimal) {
             double[] x = clamp(lp.input(optimal.x()));
             if (contains(x)) {
@@ -140,18 +144,18 @@ public final class PatternRegion {
     }
 
     /** The least value of {@code objective(F(X))} over the region: a safe lower bound (see the class description). */
-    public RegionBound minimum(LinearExpression objective, LpSolver solver, Duration timeLimit) {
+    public RegionBound minimum(LinearObjective objective, LpSolver solver, Duration timeLimit) {
         return optimum(objective, Sense.MINIMIZE, solver, timeLimit);
     }
 
     /** The greatest value of {@code objective(F(X))} over the region: a safe upper bound. */
-    public RegionBound maximum(LinearExpression objective, LpSolver solver, Duration timeLimit) {
+    public RegionBound maximum(LinearObjective objective, LpSolver solver, Duration timeLimit) {
         return optimum(objective, Sense.MAXIMIZE, solver, timeLimit);
     }
 
-    private RegionBound optimum(LinearExpression objective, Sense sense, LpSolver solver, Duration timeLimit) {
+    private RegionBound optimum(LinearObjective objective, Sense sense, LpSolver solver, Duration timeLimit) {
         RegionLp lp = lp(objective, sense, solver, timeLimit);
-        LpResult result = solver.solve(lp.program(), timeLimit);
+        LpResult result = solver.solve(lp.program(), Deadline.after(timeLimit));
         if (result instanceof LpResult.Optimal optimal) {
             double safe = SafeBounds.objectiveBound(lp.program(), optimal.duals());
             return new RegionBound.Bound(safe, optimal.value(), lp.exact(), clamp(lp.input(optimal.x())));
@@ -245,7 +249,8 @@ public final class PatternRegion {
         checkOutputs(property);
         BigFraction margin = null;
         for (int a = 0; a < property.atoms().size(); a++) {
-            OptimumResult result = solver.optimize(region, property.atoms().get(a), Sense.MINIMIZE, timeLimit);
+            OptimumResult result = solver.optimize(region, property.atoms().get(a), Sense.MINIMIZE,
+                    Deadline.after(timeLimit));
             if (result instanceof OptimumResult.Infeasible) {
                 return new Implication.Proven(Implication.Method.SMT_EXACT, Double.POSITIVE_INFINITY);
             }
@@ -260,15 +265,9 @@ public final class PatternRegion {
                                 + optimum.witness().exactInput() + ", but rounded to doubles that input is no "
                                 + "floating-point counterexample"));
             }
-            margin = margin == null || optimum.value().compareTo(margin) < 0 ? optimum.value() : margin;
+            margin = margin == null || Rationals.compare(optimum.value(), margin) < 0 ? optimum.value() : margin;
         }
-        return new Implication.Proven(Implication.Method.SMT_EXACT, roundDown(margin));
-    }
-
-    /** The largest double not above {@code v}. */
-    private static double roundDown(BigFraction v) {
-        double d = v.doubleValue();
-        return BigFraction.from(d).compareTo(v) > 0 ? Math.nextDown(d) : d;
+        return new Implication.Proven(Implication.Method.SMT_EXACT, Rationals.roundDown(margin));
     }
 
     private static boolean certifiedEmpty(LpResult result, RegionLp lp) {

@@ -119,9 +119,46 @@ public record Box(double[] lower, double[] upper) {
     public double[] midpoint() {
         double[] mid = new double[lower.length];
         for (int i = 0; i < lower.length; i++) {
-            mid[i] = clamp(i, 0.5 * lower[i] + 0.5 * upper[i]);
+            mid[i] = midpoint(i);
         }
         return mid;
+    }
+
+    /** Coordinate {@code i} of {@link #midpoint()}. */
+    private double midpoint(int i) {
+        return clamp(i, 0.5 * lower[i] + 0.5 * upper[i]);
+    }
+
+    /** Whether {@code other} lies inside this box (false for another dimension). */
+    public boolean contains(Box other) {
+        if (other.lower.length != lower.length) {
+            return false;
+        }
+        for (int i = 0; i < lower.length; i++) {
+            if (other.lower[i] < lower[i] || other.upper[i] > upper[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether coordinate {@code i} has a double strictly between its bounds, so that {@link #bisect} shrinks it. */
+    public boolean canBisect(int i) {
+        double m = midpoint(i);
+        return m > lower[i] && m < upper[i];
+    }
+
+    /**
+     * The two halves of the box cut at coordinate {@code i} of the {@link #midpoint()} {@code m}: element 0 takes
+     * {@code [lower_i, m]}, element 1 {@code [m, upper_i]}. Together they cover the box exactly.
+     */
+    public Box[] bisect(int i) {
+        double m = midpoint(i);
+        double[] hiLeft = upper.clone();
+        hiLeft[i] = m;
+        double[] loRight = lower.clone();
+        loRight[i] = m;
+        return new Box[] {new Box(lower, hiLeft), new Box(loRight, upper)};
     }
 
     /** {@code v} moved to the nearest point of {@code [lower_i, upper_i]}. */

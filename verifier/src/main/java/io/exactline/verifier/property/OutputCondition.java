@@ -46,6 +46,21 @@ public record OutputCondition(List<Conjunction> disjuncts) {
                 .toList());
     }
 
+    /**
+     * The condition with every inequality {@code q <= 0} strengthened to {@code q + margin <= 0} (the constant
+     * rounded to nearest): a point that meets it meets this condition with room {@code margin}, so a solver's witness
+     * for it survives small perturbations such as rounding the input to doubles.
+     *
+     * @throws IllegalArgumentException if {@code margin} is negative or not finite
+     */
+    public OutputCondition tightened(double margin) {
+        if (!(margin >= 0) || Double.isInfinite(margin)) {
+            throw new IllegalArgumentException("a tightening margin must be a finite number >= 0, got " + margin);
+        }
+        return new OutputCondition(disjuncts.stream().map(c -> new Conjunction(c.inequalities().stream()
+                .map(q -> new LinearInequality(q.terms(), q.constant() + margin)).toList())).toList());
+    }
+
     /** Whether some disjunct holds exactly at {@code (x, y)}. */
     public boolean holdsAt(double[] x, double[] y) {
         return firstHolding(x, y).isPresent();

@@ -1,50 +1,33 @@
 package io.exactline.verifier.smt;
 
-import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.sosy_lab.common.ShutdownManager;
 
+import io.exactline.verifier.Deadline;
+
 /**
- * Requests a JavaSMT shutdown when a time limit runs out. One daemon timer thread serves all queries and exits
- * after a second without work, so no thread outlives the queries.
+ * Requests a JavaSMT shutdown when a deadline passes. One daemon timer thread serves all queries and exits after a
+ * second without work, so no thread outlives the queries.
  */
-final class ShutdownTimer implements AutoCloseable {
+final class ShutdownTimer {
     private static final ScheduledThreadPoolExecutor TIMER = createTimer();
 
-    private final ShutdownManager manager;
-    private final ScheduledFuture<?> alarm;
+    private final Optional<ScheduledFuture<?>> alarm;
 
-    /** Arms a shutdown of {@code manager} after {@code limit}. */
-    ShutdownTimer(ShutdownManager manager, Duration limit) {
-        this.manager = manager;
-        this.alarm = TIMER.schedule(() -> manager.requestShutdown("time limit of " + limit.toMillis() + " ms"),
-                nanos(limit), TimeUnit.NANOSECONDS);
-    }
-
-    /** Whether the time limit ran out (a shutdown was requested). */
-    boolean expired() {
-        return manager.getNotifier().shouldShutdown();
+    /** Arms a shutdown of {@code manager} for when {@code deadline} passes (never, for an unlimited deadline). */
+    ShutdownTimer(ShutdownManager manager, Deadline deadline) {
+        this.alarm = deadline.isUnlimited() ? Optional.empty()
+                : Optional.of(TIMER.schedule(() -> manager.requestShutdown("deadline of " + deadline.budget()
+                        + " passed"), deadline.remaining().toNanos(), TimeUnit.NANOSECONDS));
     }
 
     /** Disarms the alarm. */
-    @Override
-    public void close() {
-        alarm.cancel(false);
-    }
-
-    /** {@code limit} in nanoseconds, saturated at {@code Long.MAX_VALUE}; 0 for a negative limit. */
-    static long nanos(Duration limit) {
-        if (limit.isNegative()) {
-            return 0;
-        }
-        try {
-            return limit.toNanos();
-        } catch (ArithmeticException beyondThreeHundredYears) {
-            return Long.MAX_VALUE;
-        }
+    void disarm() {
+        alarm.ifPresent(a -> a.cancel(false));
     }
 
     private static ScheduledThreadPoolExecutor createTimer() {

@@ -16,26 +16,32 @@ import org.sosy_lab.java_smt.api.RationalFormulaManager;
 import io.exactline.verifier.encoding.ActivationPieces;
 import io.exactline.verifier.encoding.ActivationStep;
 import io.exactline.verifier.encoding.AffineStep;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
 import io.exactline.verifier.encoding.NetworkStep;
-import io.exactline.verifier.encoding.OutputCondition;
 import io.exactline.verifier.encoding.PiecewiseAffineNetwork;
 import io.exactline.verifier.encoding.PreActivationBounds;
-import io.exactline.verifier.encoding.ActivationHull;
-import io.exactline.verifier.encoding.HullLine;
+import io.exactline.verifier.property.Conjunction;
+import io.exactline.verifier.property.LinearInequality;
+import io.exactline.verifier.property.OutputCondition;
+import io.exactline.verifier.property.Term;
+import io.exactline.verifier.property.Variable;
 
 /**
- * A {@link NetworkRegion} as linear real arithmetic formulas over input variables {@code x_j}.
+ * A {@link NetworkRegion} as linear real arithmetic formulas over input variables {@code x_j}; the region's box
+ * and input constraints become linear constraints on them.
  *
  * <p>Affine steps become linear terms with exact rational coefficients. A unit {@code y = f(z)} becomes the
  * disjunction over the pieces {@code s} of {@code f} of {@code c_s <= z <= c_{s+1} and y = slope_s z + intercept_s},
  * with a fresh variable for {@code y}; the closed pieces describe {@code f} exactly because adjacent pieces agree at
- * their breakpoint. Pieces that rigorous interval bounds of {@code z} over the box rule out are dropped (a unit whose bounds
- * lie in one closed piece needs no disjunction and no variable); for the others the interval bounds and the convex hull of
- * the activation's graph over them ({@link ActivationHull}) are added as redundant constraints, which change no
- * model but speed the solver up. A unit the region's pattern fixes to piece {@code s} gets that piece's
- * constraints and term.
+ * their breakpoint. Pieces that the given rigorous bounds of {@code z} over the region rule out are dropped (a unit
+ * whose bounds lie in one closed piece needs no disjunction and no variable); for the others the bounds are added
+ * as redundant constraints. A unit the region's pattern fixes to piece {@code s} gets that piece's constraints and
+ * term.
+ *
+ * <p>The convex hull of each unit's graph (the triangle relaxation) is deliberately not added: its lines carry long
+ * rationals, and on ACAS Xu networks Z3 then reacted to the deadline tens of seconds late (without them, within
+ * about a second) and decided no more of the benchmark's queries.
  */
 final class SmtEncoding {
     private final RationalFormulaManager numbers;
@@ -44,12 +50,16 @@ final class SmtEncoding {
     private final List<NumeralFormula> outputs;
     private final List<BooleanFormula> constraints = new ArrayList<>();
 
-    SmtEncoding(FormulaManager formulas, NetworkRegion region) {
+    /**
+     * @param bounds pre-activation bounds valid over the region (interval bounds, or tighter ones from sound bound
+     *               propagation)
+     */
+    SmtEncoding(FormulaManager formulas, NetworkRegion region, PreActivationBounds bounds) {
         this.numbers = formulas.getRationalFormulaManager();
         this.booleans = formulas.getBooleanFormulaManager();
         PiecewiseAffineNetwork network = region.network();
-        double[] lower = region.lower();
-        double[] upper = region.upper();
+        double[] lower = region.box().lower();
+        double[] upper = region.box().upper();
         List<NumeralFormula> current = new ArrayList<>();
         for (int j = 0; j < network.inputSize(); j++) {
             RationalFormula x = numbers.makeVariable("x" + j);
@@ -58,7 +68,10 @@ final class SmtEncoding {
             constraints.add(numbers.greaterOrEquals(x, number(lower[j])));
             constraints.add(numbers.lessOrEquals(x, number(upper[j])));
         }
-        PreActivationBounds bounds = network.intervalBounds(lower, upper);
+        for (LinearInequality q : region.inputConstraints().inequalities()) {
+            constraints.add(atom(q.terms(), q.constant(), List.copyOf(inputs)));
+        }
+        bounds.checkAgainst(network);
         for (NetworkStep step : network.steps()) {
             if (step instanceof AffineStep affine) {
                 current = affine(affine, current);
@@ -79,29 +92,37 @@ final class SmtEncoding {
         return constraints;
     }
 
-    /** The formula for {@code condition} over the network's outputs. */
+    /** The formula for {@code condition} over the network's inputs and outputs. */
     BooleanFormula condition(OutputCondition condition) {
         List<BooleanFormula> disjuncts = new ArrayList<>();
-        for (List<LinearExpression> conjunction : condition.disjuncts()) {
+        for (Conjunction conjunction : condition.disjuncts()) {
             List<BooleanFormula> atoms = new ArrayList<>();
-            for (LinearExpression atom : conjunction) {
-                atoms.add(numbers.lessOrEquals(expression(atom), number(0.0)));
+            for (LinearInequality q : conjunction.inequalities()) {
+                atoms.add(atom(q.terms(), q.constant(), outputs));
             }
             disjuncts.add(booleans.and(atoms));
         }
         return booleans.or(disjuncts);
     }
 
-    /** The term {@code c . y + d} over the network's outputs. */
-    NumeralFormula expression(LinearExpression e) {
-        List<NumeralFormula> terms = new ArrayList<>();
-        terms.add(number(e.constant()));
-        for (int i = 0; i < e.size(); i++) {
-            if (e.coefficient(i) != 0.0) {
-                terms.add(scaled(e.coefficient(i), outputs.get(i)));
-            }
+    /** The term {@code sum_k c_k v_k + d} of an objective over the network's inputs and outputs. */
+    NumeralFormula objective(LinearObjective objective) {
+        return term(objective.terms(), objective.constant(), outputs);
+    }
+
+    private BooleanFormula atom(List<Term> terms, double constant, List<? extends NumeralFormula> outs) {
+        return numbers.lessOrEquals(term(terms, constant, outs), number(0.0));
+    }
+
+    private NumeralFormula term(List<Term> terms, double constant, List<? extends NumeralFormula> outs) {
+        List<NumeralFormula> parts = new ArrayList<>();
+        parts.add(number(constant));
+        for (Term t : terms) {
+            NumeralFormula v = t.variable().kind() == Variable.Kind.INPUT ? inputs.get(t.variable().index())
+                    : outs.get(t.variable().index());
+            parts.add(scaled(t.coefficient(), v));
         }
-        return numbers.sum(terms);
+        return numbers.sum(parts);
     }
 
     private List<NumeralFormula> affine(AffineStep step, List<NumeralFormula> in) {
@@ -123,7 +144,7 @@ final class SmtEncoding {
         List<NumeralFormula> out = new ArrayList<>(step.size());
         for (int i = 0; i < step.size(); i++) {
             NumeralFormula z = in.get(i);
-            OptionalInt fixed = region.pattern().state(step.layer(), i);
+            OptionalInt fixed = region.fixedState(step.layer(), i);
             if (fixed.isPresent()) {
                 constraints.add(inPiece(z, pieces, fixed.getAsInt()));
                 out.add(pieceTerm(z, pieces, fixed.getAsInt()));
@@ -157,24 +178,9 @@ final class SmtEncoding {
             if (Double.isFinite(high)) {
                 constraints.add(numbers.lessOrEquals(z, number(high)));
             }
-            if (Double.isFinite(low) && Double.isFinite(high)) {
-                addHull(y, z, pieces, low, high);
-            }
             out.add(y);
         }
         return out;
-    }
-
-    /**
-     * Adds the lines of {@link ActivationHull} (for a ReLU the triangle relaxation). They follow from the
-     * disjunction, so the models do not change; they give the solver's simplex the LP relaxation, which prunes the
-     * case split and makes optimisation fast.
-     */
-    private void addHull(RationalFormula y, NumeralFormula z, ActivationPieces pieces, double low, double high) {
-        for (HullLine line : ActivationHull.of(pieces, low, high)) {
-            NumeralFormula bound = numbers.sum(List.of(scaled(line.slope(), z), number(line.intercept())));
-            constraints.add(line.upper() ? numbers.lessOrEquals(y, bound) : numbers.greaterOrEquals(y, bound));
-        }
     }
 
     private BooleanFormula inPiece(NumeralFormula z, ActivationPieces pieces, int s) {

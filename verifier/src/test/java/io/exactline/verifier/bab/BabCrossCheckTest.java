@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.bounds.BoundOptions;
-import io.exactline.verifier.bounds.Box;
+import io.exactline.verifier.property.Box;
 import io.exactline.verifier.bounds.LayerBounds;
 import io.exactline.verifier.bounds.PartialPattern;
 

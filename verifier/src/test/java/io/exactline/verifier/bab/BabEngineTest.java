@@ -70,14 +70,6 @@ class BabEngineTest {
                 .box()), org.assertj.core.data.Percentage.withPercentage(1e-9));
     }
 
-    private static double volume(io.exactline.verifier.bounds.Box box) {
-        double v = 1;
-        for (int i = 0; i < box.dimension(); i++) {
-            v *= box.width(i);
-        }
-        return v;
-    }
-
     private static double volume(Box box) {
         double v = 1;
         for (int i = 0; i < box.dimension(); i++) {

@@ -33,11 +33,11 @@ import io.exactline.verifier.verdict.Verdict;
  * affine region satisfies one). Instances whose true margin lies within {@value #CLEARANCE} of 0 are skipped, so
  * rounding cannot make the truth doubtful.
  */
-final class RandomInstances {
+public final class RandomInstances {
     static final double CLEARANCE = 1e-6;
 
     /** A property with its true answer and the exact minimal margin (<= 0 iff sat). */
-    record Instance(Network network, Property property, boolean sat, double margin) {
+    public record Instance(Network network, Property property, boolean sat, double margin) {
         @Override
         public String toString() {
             return network.source() + " " + property.cases().get(0) + " (true margin " + margin + ")";
@@ -48,7 +48,7 @@ final class RandomInstances {
     }
 
     /** {@code count} decided instances from {@code seed}, alternating 1-input and 2-input networks. */
-    static List<Instance> generate(int count, long seed) {
+    public static List<Instance> generate(int count, long seed) {
         Random random = new Random(seed);
         List<Instance> result = new ArrayList<>();
         int attempt = 0;
@@ -68,7 +68,7 @@ final class RandomInstances {
     }
 
     /** The instances where {@code engine}'s verdict contradicts the truth, described; unknown and timeout are no contradiction. */
-    static List<String> disagreements(Engine engine, List<Instance> instances) {
+    public static List<String> disagreements(Engine engine, List<Instance> instances) {
         List<String> wrong = new ArrayList<>();
         for (Instance instance : instances) {
             Verdict v = engine.verify(instance.network(), instance.property(), Deadline.unlimited());

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import io.exactline.core.io.OnnxLoader;
 import io.exactline.core.network.Network;
+import io.exactline.verifier.property.Box;
 
 /**
  * Benchmark of the bounding layer on ACAS Xu (not a test). Run its {@code main} with the test class path:
@@ -159,7 +160,7 @@ public final class AcasXuBoundsBench {
             if (best > 0) {
                 continue;
             }
-            if (unsafe(p, network.evaluate(box.center())) || unsafe(p, network.evaluate(bestBound.candidate()))) {
+            if (unsafe(p, network.evaluate(box.midpoint())) || unsafe(p, network.evaluate(bestBound.candidate()))) {
 
                 return new Result(Outcome.COUNTEREXAMPLE, boxes, (cpuNanos() - start) / 1e9);
             }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.exactline.core.io.OnnxLoader;
 import io.exactline.testkit.SharedData;
+import io.exactline.verifier.property.Box;
 
 /**
  * Brute force on the real ACAS Xu networks (VNN-COMP ONNX files): on the φ3 box and on two random boxes of the

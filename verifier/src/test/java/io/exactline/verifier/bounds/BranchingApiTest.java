@@ -13,6 +13,7 @@ import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
+import io.exactline.verifier.property.Box;
 
 /** The pieces branch and bound uses to split: boxes, patterns, stability, split scores. */
 class BranchingApiTest {

@@ -13,6 +13,7 @@ import io.exactline.core.layer.LeakyRelu;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
+import io.exactline.verifier.property.Box;
 
 /**
  * Against the exact optimum: on one-input networks the true maximum of an output over an interval is computed

@@ -11,6 +11,7 @@ import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
+import io.exactline.verifier.property.Box;
 
 /**
  * Bounds worked out by hand on {@code y = relu(x1 + x2 + 1) - relu(x1 + x2 + 1)} over {@code [-1, 1]^2}, which

@@ -24,6 +24,7 @@ import io.exactline.core.layer.Transpose;
 import io.exactline.core.layer.Window2d;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
+import io.exactline.verifier.property.Box;
 
 /**
  * Brute force: on random networks and random boxes, no sampled input (random points, face points and every box
@@ -157,7 +158,7 @@ class RandomNetworkSoundnessTest {
             for (int i = 0; i < center.length; i++) {
                 center[i] = random.nextDouble();
             }
-            Box box = Box.around(center, trial < 3 ? 0.02 : 0.2);
+            Box box = Box.around(center, trial < 3 ? 0.02 : 0.2, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
             LayerBounds b = computer.bounds(box, PartialPattern.free(net)).orElseThrow();
             SamplingCheck check = new SamplingCheck(net);
             check.checkLayers(b, SamplingCheck.samples(box, 3_000, random), 0);
@@ -178,7 +179,7 @@ class RandomNetworkSoundnessTest {
             Box box = randomBox(random, 3, 1.5);
             LayerBounds free = computer.bounds(box, PartialPattern.free(net)).orElseThrow();
             PartialPattern pattern = PartialPattern.free(net);
-            double[] anchor = box.center();
+            double[] anchor = box.midpoint();
             List<double[]> values = network.activations(anchor);
             for (int fixed = 0; fixed < 4; fixed++) {
                 int k = random.nextInt(net.activationLayerCount());

@@ -15,6 +15,7 @@ import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
+import io.exactline.verifier.property.Box;
 
 /**
  * Networks built so that plain floating-point propagation gets the answer wrong: sums where {@code 1e16} and

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.exactline.core.network.Network;
+import io.exactline.verifier.property.Box;
 
 /**
  * Holds layer and objective bounds against sampled inputs. Sampled values are computed in floating point; a

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 
+import io.exactline.core.Rationals;
 import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.LeakyRelu;
 import io.exactline.core.layer.Relu;

@@ -11,6 +11,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.Rationals;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
 import io.exactline.core.layer.HardTanh;

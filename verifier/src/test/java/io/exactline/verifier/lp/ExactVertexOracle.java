@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 
-import io.exactline.verifier.encoding.Rationals;
+import io.exactline.core.Rationals;
 
 /**
  * Independent exact truth for tiny bounded LPs: the optimum over all vertices of the feasible polytope, found by

@@ -10,10 +10,10 @@ import java.util.Random;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 
-import io.exactline.verifier.encoding.Rationals;
+import io.exactline.core.Rationals;
+import io.exactline.verifier.Deadline;
 
 class GlopLpSolverTest {
-    private static final Duration LIMIT = Duration.ofSeconds(10);
     private final LpSolver solver = new GlopLpSolver();
 
     @Test
@@ -23,7 +23,7 @@ class GlopLpSolverTest {
                 .add(LinearConstraint.greaterOrEqual(new double[] {1, 1}, 1))
                 .objective(new double[] {1, 2}, 0, Sense.MINIMIZE).build();
 
-        LpResult.Optimal optimal = (LpResult.Optimal) solver.solve(lp, LIMIT);
+        LpResult.Optimal optimal = (LpResult.Optimal) solver.solve(lp, Deadline.after(Duration.ofSeconds(10)));
 
         assertThat(optimal.value()).isCloseTo(1.0, within(1e-9));
         assertThat(optimal.x()).containsExactly(new double[] {1, 0}, within(1e-9));
@@ -39,7 +39,7 @@ class GlopLpSolverTest {
                 .add(LinearConstraint.lessOrEqual(new double[] {1, 1}, 3))
                 .objective(new double[] {1, 1}, 0.5, Sense.MAXIMIZE).build();
 
-        LpResult.Optimal optimal = (LpResult.Optimal) solver.solve(lp, LIMIT);
+        LpResult.Optimal optimal = (LpResult.Optimal) solver.solve(lp, Deadline.after(Duration.ofSeconds(10)));
 
         assertThat(optimal.value()).isCloseTo(3.5, within(1e-9));
         assertThat(optimal.duals()).containsExactly(new double[] {1}, within(1e-9));
@@ -54,13 +54,15 @@ class GlopLpSolverTest {
             LinearProgram lp = RandomLps.generate(random, 1 + random.nextInt(3), 1 + random.nextInt(4), true,
                     trial % 3 == 0);
             BigFraction exact = ExactVertexOracle.optimum(lp).orElseThrow();
-            LpResult result = solver.solve(lp, LIMIT);
+            LpResult result = solver.solve(lp, Deadline.after(Duration.ofSeconds(10)));
             assertThat(result).as("%s", lp).isInstanceOf(LpResult.Optimal.class);
             LpResult.Optimal optimal = (LpResult.Optimal) result;
             double bound = SafeBounds.objectiveBound(lp, optimal.duals());
             BigFraction exactBound = SafeBounds.exactObjectiveBound(lp, optimal.duals()).orElseThrow();
 
             assertThat(bound).as("safe bound vs GLOP value for %s", lp).isCloseTo(optimal.value(), within(1e-6));
+            assertThat(lp.violation(optimal.x())).as("violation of GLOP's point for %s", lp).isLessThan(1e-9);
+            assertThat(lp.objectiveValue(optimal.x())).isCloseTo(optimal.value(), within(1e-9));
             assertThat(optimal.value()).as("GLOP value vs exact optimum of %s", lp)
                     .isCloseTo(exact.doubleValue(), within(1e-6));
             assertValidBound(lp, exact, bound, exactBound, optimal.duals());
@@ -76,7 +78,7 @@ class GlopLpSolverTest {
             LinearProgram lp = RandomLps.generate(random, 1 + random.nextInt(3), 1 + random.nextInt(4), true,
                     trial % 2 == 0);
             BigFraction exact = ExactVertexOracle.optimum(lp).orElseThrow();
-            double[] duals = ((LpResult.Optimal) solver.solve(lp, LIMIT)).duals();
+            double[] duals = ((LpResult.Optimal) solver.solve(lp, Deadline.after(Duration.ofSeconds(10)))).duals();
             for (int i = 0; i < duals.length; i++) {
                 switch (random.nextInt(4)) {
                     case 0 -> duals[i] = -duals[i];
@@ -102,7 +104,7 @@ class GlopLpSolverTest {
                 continue;
             }
             infeasible++;
-            LpResult result = solver.solve(lp, LIMIT);
+            LpResult result = solver.solve(lp, Deadline.after(Duration.ofSeconds(10)));
             assertThat(result).as("%s", lp).isInstanceOf(LpResult.Infeasible.class);
             Optional<FarkasCertificate> certificate = ((LpResult.Infeasible) result).certificate();
             assertThat(certificate).as("certificate for %s", lp).isPresent();
@@ -132,14 +134,14 @@ class GlopLpSolverTest {
     void freeVariableWithoutRowsIsUnbounded() {
         LinearProgram lp = LinearProgram.builder(1).objective(new double[] {1}, 0, Sense.MINIMIZE).build();
 
-        assertThat(solver.solve(lp, LIMIT)).isInstanceOf(LpResult.Unbounded.class);
+        assertThat(solver.solve(lp, Deadline.after(Duration.ofSeconds(10)))).isInstanceOf(LpResult.Unbounded.class);
     }
 
     @Test
     void noTimeLeftGivesUnknown() {
         LinearProgram lp = LinearProgram.builder(1).bounds(0, 0, 1).build();
 
-        assertThat(solver.solve(lp, Duration.ZERO)).isInstanceOf(LpResult.Unknown.class);
+        assertThat(solver.solve(lp, Deadline.after(Duration.ZERO))).isInstanceOf(LpResult.Unknown.class);
     }
 
     private static void assertValidBound(LinearProgram lp, BigFraction exact, double bound, BigFraction exactBound,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 
-import io.exactline.verifier.encoding.Rationals;
+import io.exactline.core.Rationals;
 
 class SafeBoundsTest {
 

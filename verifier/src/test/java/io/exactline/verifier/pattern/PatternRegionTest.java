@@ -13,7 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.exactline.core.network.Network;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.TestNetworks;
 import io.exactline.verifier.lp.GlopLpSolver;
 import io.exactline.verifier.property.Box;
@@ -45,7 +45,7 @@ class PatternRegionTest {
         Box box = new Box(new double[] {-1}, new double[] {3});
         // On, off: y = x on [0, 1]; min 0, max 1.
         PatternRegion region = new PatternRegion(net.parse("10"), box);
-        LinearExpression y = LinearExpression.output(0, 1);
+        LinearObjective y = LinearObjective.output(0);
         RegionBound.Bound min = (RegionBound.Bound) region.minimum(y, LP, LIMIT);
         RegionBound.Bound max = (RegionBound.Bound) region.maximum(y, LP, LIMIT);
         assertThat(min.exact()).isTrue();
@@ -60,7 +60,7 @@ class PatternRegionTest {
     }
 
     private static OutputProperty atLeast(double t) {
-        return new OutputProperty(List.of(new LinearExpression(new double[] {1}, -t)), "y>=" + t);
+        return new OutputProperty(List.of(LinearObjective.overOutputs(new double[] {1}, -t)), 1, "y>=" + t);
     }
 
     @Test
@@ -121,13 +121,13 @@ class PatternRegionTest {
             double[] x = {random.nextDouble() - 0.5, random.nextDouble() - 0.5, random.nextDouble() - 0.5};
             DecisionPattern p = trial % 2 == 0 ? patterns.signature(x) : patterns.signature(x).freeLayer(1);
             PatternRegion region = new PatternRegion(p, box);
-            LinearExpression e = LinearExpression.difference(0, 1, 2);
+            LinearObjective e = LinearObjective.difference(0, 1);
             RegionBound.Bound min = (RegionBound.Bound) region.minimum(e, LP, LIMIT);
             RegionBound.Bound max = (RegionBound.Bound) region.maximum(e, LP, LIMIT);
             for (int s = 0; s < 3000; s++) {
                 double[] z = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
                 if (p.satisfiedBy(z) && region.contains(z)) {
-                    double v = e.evaluate(net.evaluate(z));
+                    double v = e.valueAt(z, net.evaluate(z));
                     assertThat(v).as("%s at %s", p.encode(), Arrays.toString(z))
                             .isBetween(min.safe() - 1e-12, max.safe() + 1e-12);
                 }

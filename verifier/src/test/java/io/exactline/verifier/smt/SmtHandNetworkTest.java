@@ -1,5 +1,10 @@
 package io.exactline.verifier.smt;
 
+import static io.exactline.verifier.encoding.TestConditions.always;
+import static io.exactline.verifier.encoding.TestConditions.box;
+import static io.exactline.verifier.encoding.TestConditions.deadline;
+import static io.exactline.verifier.encoding.TestConditions.outputAtLeast;
+import static io.exactline.verifier.encoding.TestConditions.outputAtMost;
 import static io.exactline.verifier.encoding.TestNetworks.dense;
 import static io.exactline.verifier.encoding.TestNetworks.network;
 import static io.exactline.verifier.encoding.TestNetworks.relu;
@@ -21,15 +26,20 @@ import io.exactline.core.layer.Sigmoid;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
 import io.exactline.core.network.UnsupportedNetworkException;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.bounds.PartialPattern;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.OutputCondition;
-import io.exactline.verifier.encoding.PartialPattern;
+import io.exactline.verifier.encoding.PiecewiseAffineNetwork;
 import io.exactline.verifier.lp.Sense;
+import io.exactline.verifier.property.Conjunction;
+import io.exactline.verifier.property.LinearInequality;
+import io.exactline.verifier.property.OutputCondition;
+import io.exactline.verifier.property.Term;
+import io.exactline.verifier.property.Variable;
 
 /** Tiny networks whose answers are worked out by hand, on every JavaSMT backend. */
 class SmtHandNetworkTest {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
 
     /** {@code |x0 - x1| = relu(x0 - x1) + relu(x1 - x0)}. */
     private static final Network DISTANCE = network("distance",
@@ -39,23 +49,15 @@ class SmtHandNetworkTest {
         return Stream.of(JavaSmtSolver.z3(), JavaSmtSolver.smtInterpol());
     }
 
-    /** The atom {@code y0 >= t}, as {@code -y0 + t <= 0}. */
-    private static OutputCondition atLeast(double t) {
-        return OutputCondition.allOf(List.of(new LinearExpression(new double[] {-1}, t)));
-    }
-
-    /** The atom {@code y0 <= t}. */
-    private static OutputCondition atMost(double t) {
-        return OutputCondition.allOf(List.of(new LinearExpression(new double[] {1}, -t)));
+    private static NetworkRegion square(double side) {
+        return NetworkRegion.box(DISTANCE, box(new double[] {0, 0}, new double[] {side, side}));
     }
 
     @ParameterizedTest
     @MethodSource("backends")
     void distanceReachesOneOnTheUnitSquareButNotMore(JavaSmtSolver solver) {
-        NetworkRegion square = NetworkRegion.box(DISTANCE, new double[] {0, 0}, new double[] {1, 1});
-
-        SmtResult reachable = solver.findInput(square, atLeast(1.0), LIMIT);
-        SmtResult beyond = solver.findInput(square, atLeast(1.0 + 1e-12), LIMIT);
+        SmtResult reachable = solver.findInput(square(1), outputAtLeast(0, 1.0), deadline());
+        SmtResult beyond = solver.findInput(square(1), outputAtLeast(0, 1.0 + 1e-12), deadline());
 
         assertThat(reachable).isInstanceOf(SmtResult.Sat.class);
         List<BigFraction> x = ((SmtResult.Sat) reachable).witness().exactInput();
@@ -66,12 +68,12 @@ class SmtHandNetworkTest {
     @ParameterizedTest
     @MethodSource("backends")
     void disjunctionIsSatisfiedThroughItsSecondDisjunct(JavaSmtSolver solver) {
-        NetworkRegion square = NetworkRegion.box(DISTANCE, new double[] {0, 0}, new double[] {0.5, 0.5});
-        OutputCondition impossibleOrSmall = new OutputCondition(List.of(
-                List.of(new LinearExpression(new double[] {-1}, 0.75)),
-                List.of(new LinearExpression(new double[] {1}, -0.25), new LinearExpression(new double[] {-1}, 0.2))));
+        Variable y = Variable.output(0);
+        OutputCondition impossibleOrSmall = OutputCondition.anyOf(
+                Conjunction.of(LinearInequality.atLeast(y, 0.75)),
+                Conjunction.of(LinearInequality.atMost(y, 0.25), LinearInequality.atLeast(y, 0.2)));
 
-        SmtResult result = solver.findInput(square, impossibleOrSmall, LIMIT);
+        SmtResult result = solver.findInput(square(0.5), impossibleOrSmall, deadline());
 
         assertThat(result).isInstanceOf(SmtResult.Sat.class);
         List<BigFraction> x = ((SmtResult.Sat) result).witness().exactInput();
@@ -82,23 +84,47 @@ class SmtHandNetworkTest {
 
     @ParameterizedTest
     @MethodSource("backends")
-    void hardTanhSaturatesAtItsUpperBound(JavaSmtSolver solver) {
-        Network clipped = network("clip", dense(new double[][] {{2}}, 0), HardTanh.standard(Shape.vector(1)));
-        NetworkRegion line = NetworkRegion.box(clipped, new double[] {-1}, new double[] {1});
+    void conditionsAndInputConstraintsMayReadInputs(JavaSmtSolver solver) {
+        // Within x0 + x1 <= 0.5 on the unit square, ask for |x0 - x1| >= 0.5 together with x0 >= 0.25: only
+        // (0.5, 0) has distance 0.5 there, and it has x0 = 0.5.
+        Conjunction corner = Conjunction.of(new LinearInequality(
+                List.of(new Term(1.0, Variable.input(0)), new Term(1.0, Variable.input(1))), -0.5));
+        PiecewiseAffineNetwork distance = PiecewiseAffineNetwork.of(DISTANCE);
+        NetworkRegion region = new NetworkRegion(distance, box(new double[] {0, 0}, new double[] {1, 1}), corner,
+                distance.freePattern());
+        OutputCondition farAndRight = OutputCondition.of(LinearInequality.atLeast(Variable.output(0), 0.5),
+                LinearInequality.atLeast(Variable.input(0), 0.25));
 
-        assertThat(solver.findInput(line, atLeast(1.0), LIMIT)).isInstanceOf(SmtResult.Sat.class);
-        assertThat(solver.findInput(line, atLeast(Math.nextUp(1.0)), LIMIT)).isInstanceOf(SmtResult.Unsat.class);
-        assertThat(solver.findInput(line, atMost(-1.0), LIMIT)).isInstanceOf(SmtResult.Sat.class);
+        SmtResult result = solver.findInput(region, farAndRight, deadline());
+        SmtResult tooFar = solver.findInput(region, outputAtLeast(0, 0.5 + 1e-9), deadline());
+
+        assertThat(result).isInstanceOf(SmtResult.Sat.class);
+        assertThat(((SmtResult.Sat) result).witness().exactInput())
+                .containsExactly(BigFraction.of(1, 2), BigFraction.ZERO);
+        assertThat(tooFar).isInstanceOf(SmtResult.Unsat.class);
     }
 
     @ParameterizedTest
     @MethodSource("backends")
-    void leakyReluKeepsATenthOfNegativeInputs(JavaSmtSolver solver) {
-        Network leaky = network("leaky", dense(new double[][] {{1}}, 0), new LeakyRelu(Shape.vector(1), 0.125));
-        NetworkRegion line = NetworkRegion.box(leaky, new double[] {-1}, new double[] {1});
+    void hardTanhSaturatesAtItsUpperBound(JavaSmtSolver solver) {
+        Network clipped = network("clip", dense(new double[][] {{2}}, 0), HardTanh.standard(Shape.vector(1)));
+        NetworkRegion line = NetworkRegion.box(clipped, box(new double[] {-1}, new double[] {1}));
 
-        assertThat(solver.findInput(line, atMost(-0.125), LIMIT)).isInstanceOf(SmtResult.Sat.class);
-        assertThat(solver.findInput(line, atMost(-0.125 - 1e-9), LIMIT)).isInstanceOf(SmtResult.Unsat.class);
+        assertThat(solver.findInput(line, outputAtLeast(0, 1.0), deadline())).isInstanceOf(SmtResult.Sat.class);
+        assertThat(solver.findInput(line, outputAtLeast(0, Math.nextUp(1.0)), deadline()))
+                .isInstanceOf(SmtResult.Unsat.class);
+        assertThat(solver.findInput(line, outputAtMost(0, -1.0), deadline())).isInstanceOf(SmtResult.Sat.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void leakyReluKeepsAnEighthOfNegativeInputs(JavaSmtSolver solver) {
+        Network leaky = network("leaky", dense(new double[][] {{1}}, 0), new LeakyRelu(Shape.vector(1), 0.125));
+        NetworkRegion line = NetworkRegion.box(leaky, box(new double[] {-1}, new double[] {1}));
+
+        assertThat(solver.findInput(line, outputAtMost(0, -0.125), deadline())).isInstanceOf(SmtResult.Sat.class);
+        assertThat(solver.findInput(line, outputAtMost(0, -0.125 - 1e-9), deadline()))
+                .isInstanceOf(SmtResult.Unsat.class);
     }
 
     @ParameterizedTest
@@ -109,12 +135,12 @@ class SmtHandNetworkTest {
                 dense(new double[][] {{1, 1}}, 0));
         Network touching = network("touching", dense(new double[][] {{1}, {-1}}, 0, 0), relu(2),
                 dense(new double[][] {{1, 1}}, 0));
-        PartialPattern bothActive = PartialPattern.none().fix(0, 0, 1).fix(0, 1, 1);
+        PartialPattern bothActive = PartialPattern.free(2).with(0, 0, 1).with(0, 1, 1);
 
-        SmtResult empty = solver.findInput(NetworkRegion.box(apart, new double[] {-2}, new double[] {2})
-                .with(bothActive), OutputCondition.always(), LIMIT);
-        SmtResult face = solver.findInput(NetworkRegion.box(touching, new double[] {-2}, new double[] {2})
-                .with(bothActive), OutputCondition.always(), LIMIT);
+        SmtResult empty = solver.findInput(NetworkRegion.box(apart, box(new double[] {-2}, new double[] {2}))
+                .with(bothActive), always(), deadline());
+        SmtResult face = solver.findInput(NetworkRegion.box(touching, box(new double[] {-2}, new double[] {2}))
+                .with(bothActive), always(), deadline());
 
         assertThat(empty).isInstanceOf(SmtResult.Unsat.class);
         assertThat(face).isInstanceOf(SmtResult.Sat.class);
@@ -124,14 +150,14 @@ class SmtHandNetworkTest {
     @Test
     void optimaOfTheDistanceOverPatternsAreExact() {
         JavaSmtSolver z3 = JavaSmtSolver.z3();
-        NetworkRegion square = NetworkRegion.box(DISTANCE, new double[] {0, 0}, new double[] {1, 0.25});
-        LinearExpression y = LinearExpression.output(0, 1);
+        NetworkRegion region = NetworkRegion.box(DISTANCE, box(new double[] {0, 0}, new double[] {1, 0.25}));
+        LinearObjective y = LinearObjective.output(0);
 
-        OptimumResult max = z3.optimize(square, y, Sense.MAXIMIZE, LIMIT);
-        OptimumResult min = z3.optimize(square, y, Sense.MINIMIZE, LIMIT);
+        OptimumResult max = z3.optimize(region, y, Sense.MAXIMIZE, deadline());
+        OptimumResult min = z3.optimize(region, y, Sense.MINIMIZE, deadline());
         // Unit 1 (x1 - x0) active: x1 >= x0, so the distance is x1 - x0 <= 0.25.
-        OptimumResult maxWhereX1Larger = z3.optimize(square.with(PartialPattern.none().fix(0, 1, 1)), y,
-                Sense.MAXIMIZE, LIMIT);
+        OptimumResult maxWhereX1Larger = z3.optimize(region.with(PartialPattern.free(2).with(0, 1, 1)), y,
+                Sense.MAXIMIZE, deadline());
 
         assertThat(max).isInstanceOfSatisfying(OptimumResult.Optimum.class,
                 o -> assertThat(o.value()).isEqualTo(BigFraction.ONE));
@@ -145,36 +171,44 @@ class SmtHandNetworkTest {
     void optimisingAnEmptyRegionSaysInfeasible() {
         Network apart = network("apart", dense(new double[][] {{1}, {-1}}, -0.5, -0.5), relu(2),
                 dense(new double[][] {{1, 1}}, 0));
-        NetworkRegion region = NetworkRegion.box(apart, new double[] {-2}, new double[] {2})
-                .with(PartialPattern.none().fix(0, 0, 1).fix(0, 1, 1));
+        NetworkRegion region = NetworkRegion.box(apart, box(new double[] {-2}, new double[] {2}))
+                .with(PartialPattern.free(2).with(0, 0, 1).with(0, 1, 1));
 
-        assertThat(JavaSmtSolver.z3().optimize(region, LinearExpression.output(0, 1), Sense.MINIMIZE, LIMIT))
+        assertThat(JavaSmtSolver.z3().optimize(region, LinearObjective.output(0), Sense.MINIMIZE, deadline()))
                 .isInstanceOf(OptimumResult.Infeasible.class);
     }
 
     @Test
     void smtInterpolDeclinesToOptimise() {
-        NetworkRegion square = NetworkRegion.box(DISTANCE, new double[] {0, 0}, new double[] {1, 1});
-
-        assertThat(JavaSmtSolver.smtInterpol().optimize(square, LinearExpression.output(0, 1), Sense.MAXIMIZE, LIMIT))
-                .isInstanceOf(OptimumResult.Unknown.class);
+        assertThat(JavaSmtSolver.smtInterpol().optimize(square(1), LinearObjective.output(0), Sense.MAXIMIZE,
+                deadline())).isInstanceOf(OptimumResult.Unknown.class);
     }
 
     @Test
     void smoothLayersAreRejectedNamingTheLayer() {
         Network smooth = network("smooth", dense(new double[][] {{1}}, 0), new Sigmoid(Shape.vector(1)));
 
-        assertThatThrownBy(() -> NetworkRegion.box(smooth, new double[] {0}, new double[] {1}))
+        assertThatThrownBy(() -> NetworkRegion.box(smooth, box(new double[] {0}, new double[] {1})))
                 .isInstanceOf(UnsupportedNetworkException.class)
                 .hasMessageContaining("smooth layer 1")
                 .hasMessageContaining("Sigmoid");
     }
 
+    @Test
+    void interruptedCallerGetsUnknownAndKeepsItsInterruptFlag() {
+        Thread.currentThread().interrupt();
+
+        SmtResult result = JavaSmtSolver.z3().findInput(square(1), outputAtLeast(0, 1.0), deadline());
+        boolean stillInterrupted = Thread.interrupted();
+
+        assertThat(result).isInstanceOf(SmtResult.Unknown.class);
+        assertThat(stillInterrupted).isTrue();
+    }
+
     @ParameterizedTest
     @MethodSource("backends")
-    void expiredTimeLimitGivesTimeout(JavaSmtSolver solver) {
-        NetworkRegion square = NetworkRegion.box(DISTANCE, new double[] {0, 0}, new double[] {1, 1});
-
-        assertThat(solver.findInput(square, atLeast(1.0), Duration.ZERO)).isInstanceOf(SmtResult.Timeout.class);
+    void passedDeadlineGivesTimeout(JavaSmtSolver solver) {
+        assertThat(solver.findInput(square(1), outputAtLeast(0, 1.0), Deadline.after(Duration.ZERO)))
+                .isInstanceOf(SmtResult.Timeout.class);
     }
 }

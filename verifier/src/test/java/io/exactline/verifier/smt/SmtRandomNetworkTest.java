@@ -4,24 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 
+import io.exactline.core.Rationals;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.encoding.ExactReference;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.NetworkRegion;
-import io.exactline.verifier.encoding.OutputCondition;
-import io.exactline.verifier.encoding.Rationals;
+import io.exactline.verifier.encoding.TestConditions;
 import io.exactline.verifier.encoding.TestNetworks;
 import io.exactline.verifier.lp.Sense;
+import io.exactline.verifier.property.Box;
 
 /** Z3 against brute-force sampling on random small ReLU networks. */
 class SmtRandomNetworkTest {
-    private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final int SAMPLES = 2000;
 
     @Test
@@ -43,9 +43,8 @@ class SmtRandomNetworkTest {
             // y0 - y1 >= t, for a t some samples reach and for one just above every sample.
             for (double t : new double[] {margins[SAMPLES * 9 / 10], margins[SAMPLES - 1] + 1e-3}) {
                 boolean sampledSat = margins[SAMPLES - 1] >= t;
-                OutputCondition condition = OutputCondition.allOf(List.of(new LinearExpression(new double[] {-1, 1}, t)));
-
-                SmtResult result = z3.findInput(NetworkRegion.box(net, lower, upper), condition, LIMIT);
+                SmtResult result = z3.findInput(NetworkRegion.box(net, new Box(lower, upper)),
+                        TestConditions.marginAtLeast(0, 1, t), TestConditions.deadline());
 
                 String where = net + " box " + Arrays.toString(lower) + ".." + Arrays.toString(upper) + " t=" + t;
                 if (sampledSat) {
@@ -84,9 +83,8 @@ class SmtRandomNetworkTest {
             double[] lower = {-1, -1};
             double[] upper = {1, 1};
             double best = Arrays.stream(sampledMargins(random, net, lower, upper)).max().orElseThrow();
-            LinearExpression margin = new LinearExpression(new double[] {1, -1}, 0);
-
-            OptimumResult result = z3.optimize(NetworkRegion.box(net, lower, upper), margin, Sense.MAXIMIZE, LIMIT);
+            OptimumResult result = z3.optimize(NetworkRegion.box(net, new Box(lower, upper)),
+                    LinearObjective.difference(0, 1), Sense.MAXIMIZE, TestConditions.deadline());
 
             assertThat(result).as("%s", net).isInstanceOf(OptimumResult.Optimum.class);
             OptimumResult.Optimum optimum = (OptimumResult.Optimum) result;
@@ -104,10 +102,8 @@ class SmtRandomNetworkTest {
         double[] upper = new double[5];
         Arrays.fill(lower, -1);
         Arrays.fill(upper, 1);
-        OutputCondition condition = OutputCondition.allOf(List.of(new LinearExpression(new double[] {-1, 1, 0, 0, 0}, 5)));
-
-        SmtResult result = JavaSmtSolver.z3().findInput(NetworkRegion.box(net, lower, upper), condition,
-                Duration.ofNanos(1));
+        SmtResult result = JavaSmtSolver.z3().findInput(NetworkRegion.box(net, new Box(lower, upper)),
+                TestConditions.marginAtLeast(0, 1, 5), Deadline.after(Duration.ofNanos(1)));
 
         assertThat(result).isInstanceOf(SmtResult.Timeout.class);
     }

@@ -1,6 +1,8 @@
-package io.exactline.verifier.encoding;
+package io.exactline.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
@@ -32,5 +34,13 @@ class RationalsTest {
     void roundingKeepsDoublesThatAreExact() {
         assertThat(Rationals.roundUp(BigFraction.from(0.1))).isEqualTo(0.1);
         assertThat(Rationals.roundDown(BigFraction.from(-0.1))).isEqualTo(-0.1);
+    }
+
+    @Test
+    void ofMovesTheSignToTheNumeratorSoTheOrderIsNumeric() {
+        BigFraction minusHalf = Rationals.of(BigInteger.ONE, BigInteger.valueOf(-2));
+
+        assertThat(minusHalf.getDenominator().signum()).isPositive();
+        assertThat(Rationals.ORDER.compare(minusHalf, BigFraction.of(-1, 3))).isNegative();
     }
 }

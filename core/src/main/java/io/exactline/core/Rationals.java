@@ -1,16 +1,28 @@
-package io.exactline.verifier.encoding;
+package io.exactline.core;
+
+import java.math.BigInteger;
+import java.util.Comparator;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 
 /**
  * Exact rational helpers over commons-numbers' {@link BigFraction}.
  *
- * <p>Use {@link #compare} instead of {@code BigFraction.compareTo}: in commons-numbers-fraction 1.2,
- * {@code compareTo} compares magnitudes when both numbers are negative ({@code -3/2} compares below {@code -5/2}).
- * {@code subtract}, {@code signum} and {@code equals} are correct.
+ * <p>Use {@link #compare} (or {@link #ORDER}) instead of {@code BigFraction.compareTo}: in
+ * commons-numbers-fraction 1.2 {@code compareTo} cross-multiplies numerators and denominators as if denominators
+ * were positive, but {@code divide} by a negative number (and {@code of(1, -2)}) keeps a negative denominator, so
+ * {@code of(1, -2).compareTo(of(-1, 3))} is 1. {@code subtract}, {@code signum} and {@code equals} are correct.
  */
 public final class Rationals {
+    /** The numeric order. */
+    public static final Comparator<BigFraction> ORDER = Rationals::compare;
+
     private Rationals() {
+    }
+
+    /** {@code n / d} with the sign moved to the numerator; {@code d} must not be zero. */
+    public static BigFraction of(BigInteger n, BigInteger d) {
+        return d.signum() < 0 ? BigFraction.of(n.negate(), d.negate()) : BigFraction.of(n, d);
     }
 
     /** The sign of {@code a - b}: negative, zero or positive as {@code a} is below, equal to or above {@code b}. */
