@@ -22,7 +22,7 @@ class ProofRunnerTest {
     Path dir;
 
     private ProofRunner runner() {
-        return new ProofRunner(new Networks(), Optional.empty());
+        return new ProofRunner(new Networks(), Optional.empty(), false);
     }
 
     private static ProofTask task(Path network, Path property, Expectation expectation) {
@@ -104,13 +104,13 @@ class ProofRunnerTest {
         Path prop = TestFiles.absProperty(dir, "small.vnnlib", -1, 1, 2);
         ProofCache cache = ProofCache.in(dir.resolve("cache"));
 
-        CheckResult first = new ProofRunner(new Networks(), Optional.of(cache)).prove(task(net, prop,
+        CheckResult first = new ProofRunner(new Networks(), Optional.of(cache), false).prove(task(net, prop,
                 Expectation.HOLDS));
-        CheckResult second = new ProofRunner(new Networks(), Optional.of(cache)).prove(task(net, prop,
+        CheckResult second = new ProofRunner(new Networks(), Optional.of(cache), false).prove(task(net, prop,
                 Expectation.HOLDS));
         // The same function written with a weight that changes y1 only: another network, proved again.
         Path changed = TestFiles.absNetwork(dir.resolve("changed"), "abs.nnet", 0.5);
-        CheckResult third = new ProofRunner(new Networks(), Optional.of(cache)).prove(task(changed, prop,
+        CheckResult third = new ProofRunner(new Networks(), Optional.of(cache), false).prove(task(changed, prop,
                 Expectation.HOLDS));
 
         assertThat(first.cached()).isFalse();
@@ -131,9 +131,9 @@ class ProofRunnerTest {
         ProofTask violated = task(net, prop, Expectation.VIOLATED);
 
         CheckResult timeout = ProofRunner.judge(holds, new Timeout(Duration.ofSeconds(2), provenance),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), false);
         CheckResult unknown = ProofRunner.judge(violated, new Unknown("precision limit", provenance),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), false);
 
         assertThat(timeout.outcome()).isEqualTo(Outcome.UNPROVED);
         assertThat(timeout.verdict()).isEqualTo("timeout after 2.00 s");
@@ -160,5 +160,25 @@ class ProofRunnerTest {
         for (int j = 1; j < 5; j++) {
             assertThat(y[0]).as("Y_0 >= Y_%d at %s", j, e).isGreaterThanOrEqualTo(y[j]);
         }
+    }
+
+    @Test
+    void pluginsUncheckedUnsatIsLabelledAndUnprovedUnlessAcceptedAndNeverCached() {
+        // The toy plug-in claims unsat for a property that is violated (|x| >= 2 on [-3, 3]).
+        Path net = TestFiles.absNetwork(dir, "abs.nnet", 0);
+        Path wide = TestFiles.absProperty(dir, "wide.vnnlib", -3, 3, 2);
+        ProofTask task = new ProofTask("abs / wide", net, wide, Expectation.HOLDS, ToyUnsatEngine.NAME,
+                Duration.ofSeconds(10));
+        ProofCache cache = ProofCache.in(dir.resolve("cache"));
+
+        CheckResult strict = new ProofRunner(new Networks(), Optional.of(cache), false).prove(task);
+        CheckResult accepting = new ProofRunner(new Networks(), Optional.of(cache), true).prove(task);
+
+        assertThat(strict.outcome()).as(strict.toString()).isEqualTo(Outcome.UNPROVED);
+        assertThat(strict.verdict()).isEqualTo("unsat, unchecked");
+        assertThat(strict.message()).contains("plug-in engine toy-unsat").contains("nobody has checked");
+        assertThat(accepting.outcome()).as(accepting.toString()).isEqualTo(Outcome.PASSED);
+        assertThat(accepting.verdict()).isEqualTo("unsat, unchecked");
+        assertThat(accepting.cached()).isFalse();
     }
 }
