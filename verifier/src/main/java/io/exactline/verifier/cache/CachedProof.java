@@ -36,7 +36,7 @@ public sealed interface CachedProof permits CachedProof.Safe, CachedProof.Unsafe
      * The verdict this entry stands for, for {@code network} and {@code property}: {@link Unsat} for a safe entry;
      * for an unsafe entry a {@link Sat} whose counterexample is evaluated again on {@code network} and checked
      * against {@code property}. Empty when the key is not for this network and property, or the stored input is
-     * no longer a counterexample (then the entry must not be trusted). The provenance names engine
+     * not a counterexample (wrong length, or outside the unsafe set): then the entry must not be trusted. The provenance names engine
      * {@value #ENGINE}, with the original engine and its time among the settings.
      *
      * @param lookup the time the cache look-up took, the elapsed time of the replayed verdict
@@ -49,6 +49,9 @@ public sealed interface CachedProof permits CachedProof.Safe, CachedProof.Unsafe
                 Map.of("provedBy", provedBy(), "provedIn", provedIn().toString(), "settings", key().settings()),
                 lookup, Map.of(), NetworkDigest.of(network), property.source());
         if (this instanceof Unsafe unsafe) {
+            if (unsafe.inputs().size() != property.inputCount()) {
+                return Optional.empty();
+            }
             return Counterexample.confirm(network, property, unsafe.input())
                     .map(counterexample -> new Sat(counterexample, provenance));
         }

@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -169,10 +173,44 @@ class ProofCacheTest {
         CachedProof.Unsafe stored = (CachedProof.Unsafe) cache.find(engine.keyOf(net, property, TEN_SECONDS))
                 .orElseThrow();
         CachedProof.Unsafe wrong = new CachedProof.Unsafe(stored.key(), "test", Duration.ZERO, List.of(0.0, 0.0));
+        CachedProof.Unsafe tooShort = new CachedProof.Unsafe(stored.key(), "test", Duration.ZERO, List.of(1.0));
 
         assertThat(stored.replay(net, property, Duration.ZERO)).containsInstanceOf(Sat.class);
         assertThat(wrong.replay(net, property, Duration.ZERO)).isEmpty();
+        assertThat(tooShort.replay(net, property, Duration.ZERO)).isEmpty();
         assertThat(stored.replay(net, firstOutputAtLeast(1.0), Duration.ZERO)).as("other property").isEmpty();
+    }
+
+    @Test
+    void readersNeverSeeAHalfWrittenEntryWhileOthersRewriteIt() throws Exception {
+        ProofCache cache = ProofCache.in(directory);
+        Network net = TestNetworks.sumAndDifference();
+        Property property = firstOutputAtLeast(3);
+        Verdict unsat = new BabEngine().verify(net, property, TEN_SECONDS);
+        ProofKey key = ProofKey.of(net, property, "engine=bab");
+        cache.store(key, unsat, Duration.ofSeconds(1));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> misses = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                misses.add(pool.submit(() -> {
+                    int missed = 0;
+                    for (int i = 0; i < 200; i++) {
+                        cache.store(key, unsat, Duration.ofMillis(i));
+                        missed += cache.find(key).isPresent() ? 0 : 1;
+                    }
+                    return missed;
+                }));
+            }
+            for (Future<Integer> m : misses) {
+                assertThat(m.get()).as("look-ups that found no intact entry").isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var files = Files.list(directory)) {
+            assertThat(files.toList()).as("entries and left-over temporary files").hasSize(1);
+        }
     }
 
     @Test
