@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.exactline.verifier.verdict.Assurance;
 import io.exactline.verifier.verdict.Sat;
 import io.exactline.verifier.verdict.Unsat;
 import io.exactline.verifier.verdict.Verdict;
@@ -23,7 +24,8 @@ import io.exactline.verifier.verdict.Verdict;
  * A directory of conclusive verification answers, one file per {@link ProofKey}, so that re-running an unchanged
  * proof is a file read and a changed network or property is proved again.
  *
- * <p>What is stored: {@link Unsat} verdicts, and {@link Sat} verdicts with the input of their counterexample
+ * <p>What is stored: {@link Unsat} verdicts of built-in engines (a plug-in's unsat, unchecked or certified, is
+ * decided again every time), and {@link Sat} verdicts with the input of their counterexample
  * (which {@link CachedProof#replay} evaluates again before it is believed). Timeouts and unknowns are never
  * stored. A cached unsat carries no certificate: it is believed on the word of the engine named in it, so the
  * directory must be as trusted as the engine (keep it under the build's own {@code target} directory).
@@ -106,7 +108,11 @@ public final class ProofCache {
     private static Optional<String> format(ProofKey key, Verdict verdict, Duration provedIn) {
         List<String> lines = new ArrayList<>(List.of(HEADER, "network " + key.network(),
                 "property " + key.property(), "settings " + key.settings()));
-        if (verdict instanceof Unsat) {
+        if (verdict instanceof Unsat unsat) {
+            if (unsat.assurance() != Assurance.BUILT_IN) {
+                // A plug-in's unsat would be replayed without its label (or certificate check): never stored.
+                return Optional.empty();
+            }
             lines.add("verdict " + UNSAT);
         } else if (verdict instanceof Sat) {
             lines.add("verdict " + SAT);

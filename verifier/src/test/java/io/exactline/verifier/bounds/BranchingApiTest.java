@@ -109,4 +109,16 @@ class BranchingApiTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("2 coefficients")
                 .hasMessageContaining("1 outputs");
     }
+
+    @Test
+    void aPatternFromStatesCountsItsFixedUnitsAndCopiesTheArray() {
+        int[][] states = {{1, PartialPattern.FREE}, {0}};
+        PartialPattern p = PartialPattern.of(states);
+        states[0][0] = 0;
+
+        assertThat(p.fixedCount()).isEqualTo(2);
+        assertThat(p.state(0, 0)).isEqualTo(1);
+        assertThat(p.isFixed(0, 1)).isFalse();
+        assertThat(p).isEqualTo(PartialPattern.free(2, 1).with(0, 0, 1).with(1, 0, 0));
+    }
 }

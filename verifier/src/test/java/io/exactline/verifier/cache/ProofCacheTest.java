@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +31,7 @@ import io.exactline.verifier.property.LinearInequality;
 import io.exactline.verifier.property.OutputCondition;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.property.Variable;
+import io.exactline.verifier.verdict.Assurance;
 import io.exactline.verifier.verdict.Provenance;
 import io.exactline.verifier.verdict.Sat;
 import io.exactline.verifier.verdict.Timeout;
@@ -245,5 +247,18 @@ class ProofCacheTest {
             assertThat(entries).as("cache entries").hasSize(1);
             return entries.get(0);
         }
+    }
+
+    @Test
+    void aPluginsUnsatIsNeverStoredSoItsLabelCannotBeLost() {
+        ProofCache cache = ProofCache.in(directory);
+        Network net = TestNetworks.sumAndDifference();
+        Property property = firstOutputAtLeast(3);
+        ProofKey key = ProofKey.of(net, property, "plugin settings");
+        Provenance provenance = Provenance.of("my-plugin", Map.of(), Duration.ZERO, Map.of(), "sha256:00", "p");
+
+        cache.store(key, new Unsat(Optional.empty(), provenance, Assurance.UNCHECKED), Duration.ZERO);
+
+        assertThat(cache.find(key)).isEmpty();
     }
 }

@@ -106,4 +106,18 @@ class PropertyTest {
     void boundingBoxCoversAllCases() {
         assertThat(twoCases().boundingBox()).isEqualTo(new Box(new double[] {-2}, new double[] {2}));
     }
+
+    @Test
+    void aTightenedConditionNeedsItsMarginAtEveryInequality() {
+        // Y_0 >= 1 and X_0 <= 0.5, tightened by 0.25: Y_0 >= 1.25 and X_0 <= 0.25.
+        OutputCondition condition = OutputCondition.of(LinearInequality.atLeast(Variable.output(0), 1),
+                LinearInequality.atMost(Variable.input(0), 0.5));
+        OutputCondition tight = condition.tightened(0.25);
+
+        assertThat(condition.holdsAt(new double[] {0.5}, new double[] {1})).isTrue();
+        assertThat(tight.holdsAt(new double[] {0.5}, new double[] {1})).isFalse();
+        assertThat(tight.holdsAt(new double[] {0.25}, new double[] {1.25})).isTrue();
+        assertThat(tight.holdsAt(new double[] {0.25}, new double[] {1.2})).isFalse();
+        assertThatThrownBy(() -> condition.tightened(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
