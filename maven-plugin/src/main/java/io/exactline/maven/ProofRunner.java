@@ -29,9 +29,8 @@ import io.exactline.verifier.vnnlib.VnnlibParser;
  * the network and checked against the property ({@link Counterexample#confirm}). A timeout or an unknown verdict
  * is never a pass: it is {@link Outcome#UNPROVED}. Neither is, unless the goal accepts unchecked answers, the unsat
  * of a plug-in engine that no certificate checker confirmed ({@link Unsat#unchecked()}): it is reported as
- * {@code unsat, unchecked}. With a cache, the conclusive verdicts of built-in engines are kept by network content,
- * property content and engine settings ({@link CachingEngine}), and a verdict read back says so; a plug-in's are
- * not cached, since a cached unsat is replayed without the plug-in's assurance.
+ * {@code unsat, unchecked}. With a cache, conclusive verdicts are kept by network content, property content and
+ * engine settings ({@link CachingEngine}; it never stores a plug-in's unsat), and a verdict read back says so.
  */
 final class ProofRunner {
     static final String KIND = "proof";
@@ -41,7 +40,7 @@ final class ProofRunner {
     private final boolean acceptUnchecked;
 
     /**
-     * @param cache where conclusive verdicts of built-in engines are kept, if anywhere
+     * @param cache where conclusive verdicts are kept, if anywhere
      * @param acceptUnchecked whether a plug-in's unchecked unsat meets the expectation {@code holds}
      */
     ProofRunner(Networks networks, Optional<ProofCache> cache, boolean acceptUnchecked) {
@@ -59,8 +58,7 @@ final class ProofRunner {
             Network network = networks.load(task.network());
             Property property = VnnlibParser.parse(task.property());
             property.requireCompatible(network);
-            Engine prover = cache.filter(c -> builtIn(task.engine())).<Engine>map(c -> new CachingEngine(engine, c))
-                    .orElse(engine);
+            Engine prover = cache.<Engine>map(c -> new CachingEngine(engine, c)).orElse(engine);
             Verdict verdict = prover.verify(network, property, Deadline.after(task.timeout()));
             return judge(task, verdict, Duration.ofNanos(System.nanoTime() - start), acceptUnchecked);
         } catch (BadInputException e) {
@@ -117,11 +115,6 @@ final class ProofRunner {
             return "unsat, " + unsat.assurance().word();
         }
         return verdict.status();
-    }
-
-    /** Whether {@code name} is one of exactline's own engines (the cache replays unsat answers as theirs). */
-    private static boolean builtIn(String name) {
-        return Engines.providers().stream().anyMatch(p -> p.name().equals(name) && Engines.isBuiltIn(p));
     }
 
     private static String seconds(Duration d) {

@@ -163,7 +163,7 @@ class ProofRunnerTest {
     }
 
     @Test
-    void pluginsUncheckedUnsatIsLabelledAndUnprovedUnlessAcceptedAndNeverCached() {
+    void pluginsUncheckedUnsatIsLabelledAndUnprovedUnlessAcceptedAndNeverReplayedFromTheCache() {
         // The toy plug-in claims unsat for a property that is violated (|x| >= 2 on [-3, 3]).
         Path net = TestFiles.absNetwork(dir, "abs.nnet", 0);
         Path wide = TestFiles.absProperty(dir, "wide.vnnlib", -3, 3, 2);
