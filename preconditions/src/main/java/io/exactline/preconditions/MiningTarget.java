@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.exactline.core.BadInputException;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.property.Box;
 import io.exactline.verifier.property.Conjunction;
@@ -55,7 +55,7 @@ public record MiningTarget(OutputProperty property, Box domain) {
             throw new BadInputException(file + " constrains the inputs beyond a box (" + only.inputConstraints()
                     + "); mining needs a box as its domain");
         }
-        List<LinearExpression> atoms = new ArrayList<>();
+        List<LinearObjective> atoms = new ArrayList<>();
         List<Conjunction> disjuncts = only.outputCondition().disjuncts();
         for (int d = 0; d < disjuncts.size(); d++) {
             List<LinearInequality> inequalities = disjuncts.get(d).inequalities();
@@ -66,11 +66,11 @@ public record MiningTarget(OutputProperty property, Box domain) {
             }
             atoms.add(atom(file, inequalities.get(0), outputs));
         }
-        return new MiningTarget(new OutputProperty(atoms, "not " + file.getFileName()), only.box());
+        return new MiningTarget(new OutputProperty(atoms, outputs, "not " + file.getFileName()), only.box());
     }
 
     /** The atom {@code s(y) >= 0} of an unsafe inequality {@code s(y) <= 0} over the outputs. */
-    private static LinearExpression atom(Path file, LinearInequality unsafe, int outputs) {
+    private static LinearObjective atom(Path file, LinearInequality unsafe, int outputs) {
         double[] c = new double[outputs];
         for (Term t : unsafe.terms()) {
             if (t.variable().kind() != Variable.Kind.OUTPUT) {
@@ -79,6 +79,6 @@ public record MiningTarget(OutputProperty property, Box domain) {
             }
             c[t.variable().index()] = t.coefficient();
         }
-        return new LinearExpression(c, unsafe.constant());
+        return LinearObjective.overOutputs(c, unsafe.constant());
     }
 }

@@ -9,17 +9,18 @@ import io.exactline.core.BadInputException;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.bounds.BoundComputer;
 import io.exactline.verifier.bounds.BoundNetwork;
-import io.exactline.verifier.bounds.Box;
 import io.exactline.verifier.bounds.LayerBounds;
 import io.exactline.verifier.bounds.ObjectiveBound;
 import io.exactline.verifier.bounds.PartialPattern;
-import io.exactline.verifier.encoding.LinearExpression;
+import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.pattern.DecisionPattern;
 import io.exactline.verifier.pattern.Implication;
 import io.exactline.verifier.pattern.NeuronState;
 import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
 import io.exactline.verifier.pattern.PatternRegion;
+import io.exactline.verifier.property.Box;
+import io.exactline.verifier.property.Term;
 
 /**
  * Decides {@code forall X in D: sigma(X) => P(F(X))} by branch and bound over input boxes, with the pattern's
@@ -49,14 +50,14 @@ public final class PatternBranchAndBound {
     private static final int BISECTIONS = 16;
 
     private final PatternNetwork network;
-    private final io.exactline.verifier.property.Box domain;
+    private final Box domain;
     private final BoundComputer computer;
 
     /**
      * @throws BadInputException if the domain does not fit the network, or the network's activation layers are not
      *     its ReLU layers one to one
      */
-    public PatternBranchAndBound(PatternNetwork network, io.exactline.verifier.property.Box domain) {
+    public PatternBranchAndBound(PatternNetwork network, Box domain) {
         if (domain.dimension() != network.network().inputSize()) {
             throw new BadInputException("input domain has dimension " + domain.dimension() + " but "
                     + network.network().source() + " takes " + network.network().inputSize() + " inputs");
@@ -72,7 +73,7 @@ public final class PatternBranchAndBound {
     }
 
     /** The input domain {@code D}. */
-    public io.exactline.verifier.property.Box domain() {
+    public Box domain() {
         return domain;
     }
 
@@ -91,14 +92,15 @@ public final class PatternBranchAndBound {
         }
         PartialPattern fixed = fixedUnits(pattern);
         PatternRegion region = new PatternRegion(pattern, domain);
-        List<LinearExpression> atoms = property.atoms();
-        double[][] objectives = atoms.stream().map(PatternBranchAndBound::coefficients).toArray(double[][]::new);
+        List<LinearObjective> atoms = property.atoms();
+        double[][] objectives = atoms.stream().map(e -> coefficients(e, property.outputCount()))
+                .toArray(double[][]::new);
         double margin = Double.POSITIVE_INFINITY;
         long nodes = 0;
         Deque<Node> stack = new ArrayDeque<>();
         boolean[] allOpen = new boolean[atoms.size()];
         java.util.Arrays.fill(allOpen, true);
-        stack.push(new Node(new Box(domain.lower(), domain.upper()), Optional.empty(), allOpen));
+        stack.push(new Node(domain, Optional.empty(), allOpen));
         while (!stack.isEmpty()) {
             if (deadline.expired()) {
                 return new Implication.Undecided("time limit " + deadline.budget() + " passed after " + nodes
@@ -137,7 +139,7 @@ public final class PatternBranchAndBound {
             if (!anyOpen) {
                 continue;
             }
-            Optional<Implication> refuted = refute(region, property, node.box().center());
+            Optional<Implication> refuted = refute(region, property, node.box().midpoint());
             for (int a = 0; a < atoms.size() && refuted.isEmpty(); a++) {
                 if (openBounds[a] != null) {
                     refuted = refute(region, property, openBounds[a].candidate());
@@ -192,7 +194,7 @@ public final class PatternBranchAndBound {
      * found by bisection on {@code t}, then each face pushed outward in turn as far as the proof allows. Empty when
      * not even a tiny box around the seed is proved inside.
      */
-    public Optional<io.exactline.verifier.property.Box> boxAround(DecisionPattern pattern, double[] seed) {
+    public Optional<Box> boxAround(DecisionPattern pattern, double[] seed) {
         int n = seed.length;
         double[] lower = new double[n];
         double[] upper = new double[n];
@@ -241,7 +243,7 @@ public final class PatternBranchAndBound {
                 }
             }
         }
-        return Optional.of(new io.exactline.verifier.property.Box(lower, upper));
+        return Optional.of(new Box(lower, upper));
     }
 
     private Box scaled(double[] seed, double t) {
@@ -279,10 +281,11 @@ public final class PatternBranchAndBound {
         return Implication.Refuted.confirm(region, property, x);
     }
 
-    private static double[] coefficients(LinearExpression e) {
-        double[] c = new double[e.size()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = e.coefficient(i);
+    /** The coefficients of an atom over the outputs ({@link OutputProperty} atoms read outputs only). */
+    private static double[] coefficients(LinearObjective e, int outputs) {
+        double[] c = new double[outputs];
+        for (Term t : e.terms()) {
+            c[t.variable().index()] = t.coefficient();
         }
         return c;
     }
