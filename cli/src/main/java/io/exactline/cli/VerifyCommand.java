@@ -3,9 +3,11 @@ package io.exactline.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.exactline.core.BadInputException;
 import io.exactline.core.io.NetworkLoader;
@@ -13,9 +15,15 @@ import io.exactline.core.network.Network;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.Engine;
 import io.exactline.verifier.Engines;
+import io.exactline.verifier.bab.BabEngine;
+import io.exactline.verifier.bab.ClosedLeaf;
+import io.exactline.verifier.certificate.CertificateBuilder;
+import io.exactline.verifier.certificate.CertificateFormat;
 import io.exactline.verifier.property.Property;
+import io.exactline.verifier.verdict.NetworkDigest;
 import io.exactline.verifier.verdict.Sat;
 import io.exactline.verifier.verdict.Unknown;
+import io.exactline.verifier.verdict.Unsat;
 import io.exactline.verifier.verdict.Verdict;
 import io.exactline.verifier.verdict.VnncompResult;
 import io.exactline.verifier.vnnlib.VnnlibParser;
@@ -26,9 +34,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code exactline verify NETWORK VNNLIB [--timeout S] [--result FILE] [--engine NAME]}: decides a VNN-LIB property.
- * The first stdout line is exactly one of {@code sat}, {@code unsat}, {@code timeout}, {@code unknown}; the next
- * line says which engine answered and how, and after sat the counterexample follows.
+ * {@code exactline verify NETWORK VNNLIB [--timeout S] [--result FILE] [--engine NAME] [--certificate FILE]}: decides
+ * a VNN-LIB property. The first stdout line is exactly one of {@code sat}, {@code unsat}, {@code timeout},
+ * {@code unknown}; the next line says which engine answered and how, and after sat the counterexample follows. With
+ * {@code --certificate} the last line says whether a certificate was written.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Decides whether some input of the VNNLIB property's region drives NETWORK into its unsafe set.",
@@ -56,6 +65,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "auto, bab, pgd or sampling (default: ${DEFAULT-VALUE})")
     String engine;
 
+    @Option(names = "--certificate", paramLabel = "FILE",
+            description = "on unsat, write a certificate that 'exactline check-certificate' re-checks independently"
+                    + " (atomically); runs branch and bound (engine auto or bab) and records its split tree")
+    Optional<Path> certificate;
+
     @Override
     public Integer call() {
         Engine chosen = Engines.byName(engine);
@@ -63,12 +77,51 @@ final class VerifyCommand implements Callable<Integer> {
         Network net = NetworkLoader.load(network);
         Property property = VnnlibParser.parse(vnnlib);
         property.requireCompatible(net);
-        Verdict verdict = chosen.verify(net, property, deadline);
-        result.ifPresent(file -> ResultFile.writeAtomically(file, VnncompResult.format(verdict)));
+        Verdict verdict;
+        String certificateLine = "";
+        if (certificate.isPresent()) {
+            if (!engine.equals("auto") && !engine.equals(BabEngine.NAME)) {
+                throw new BadInputException("--certificate needs --engine auto or bab (branch and bound writes the"
+                        + " split tree a certificate records), not " + engine);
+            }
+            List<ClosedLeaf> leaves = new CopyOnWriteArrayList<>();
+            Certified certified = certify(new BabEngine().search(net, property, deadline, leaves::add), net, property,
+                    leaves);
+            verdict = certified.verdict();
+            certificateLine = certified.line();
+        } else {
+            verdict = chosen.verify(net, property, deadline);
+        }
+        Verdict answer = verdict;
+        result.ifPresent(file -> ResultFile.writeAtomically(file, VnncompResult.format(answer)));
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(verdict));
+        out.print(certificateLine);
         out.flush();
         return 0;
+    }
+
+    /** A verdict and the line that says what became of its certificate. */
+    private record Certified(Verdict verdict, String line) {
+    }
+
+    /**
+     * An unsat verdict with its certificate written to {@link #certificate}, when one can be built from the leaves;
+     * any other verdict as it is.
+     */
+    private Certified certify(Verdict verdict, Network net, Property property, List<ClosedLeaf> leaves) {
+        if (!(verdict instanceof Unsat unsat)) {
+            return new Certified(verdict, "certificate not written: only unsat answers have certificates\n");
+        }
+        CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, NetworkDigest.ofFile(vnnlib),
+                leaves);
+        if (outcome instanceof CertificateBuilder.Outcome.Built built) {
+            ResultFile.writeAtomically(certificate.get(), CertificateFormat.format(built.certificate()));
+            return new Certified(new Unsat(Optional.of(built.certificate()), unsat.provenance()),
+                    "certificate written to " + certificate.get() + ": " + built.certificate().summary() + "\n");
+        }
+        return new Certified(verdict, "certificate not written: "
+                + ((CertificateBuilder.Outcome.Failed) outcome).reason() + "\n");
     }
 
     /** The deadline {@code seconds} from now, or none. */
