@@ -58,46 +58,61 @@ public final class CertificateChecker {
             return new CheckResult.Invalid("the certificate has " + certificate.cases().size() + " cases but "
                     + property.source() + " has " + property.cases().size());
         }
-        ExactNetwork exact = ExactNetwork.of(network);
-        Walk walk = new Walk(exact, property);
+        Walk walk = new Walk(ExactNetwork.of(network), property);
         for (int k = 0; k < property.cases().size(); k++) {
             Optional<String> failure = walk.checkCase(k, certificate.cases().get(k));
             if (failure.isPresent()) {
                 return new CheckResult.Invalid(failure.get());
             }
         }
-        return new CheckResult.Valid(walk.leaves, walk.voidLeaves, walk.splits);
+        Optional<String> failure = walk.leaves.parallelStream().map(walk::checkLeaf).flatMap(Optional::stream)
+                .findFirst();
+        if (failure.isPresent()) {
+            return new CheckResult.Invalid(failure.get());
+        }
+        long voidLeaves = walk.leaves.stream().filter(l -> l.node() instanceof ProofNode.Infeasible).count();
+        return new CheckResult.Valid(walk.leaves.size(), voidLeaves, walk.splits);
     }
 
-    /** The recursive check of the trees, with counts. */
+    /** A leaf with its region, waiting to be checked. */
+    private record Leaf(ProofNode node, int caseIndex, double[] lower, double[] upper, int[][] states, String path) {
+    }
+
+    /**
+     * The check of the trees' structure, which collects the leaves in tree order; then the check of each leaf (they
+     * are independent, so they run in parallel).
+     */
     private static final class Walk {
         private final ExactNetwork network;
         private final Property property;
-        private List<List<ExactInequality>> conjunctions;
-        private long leaves;
-        private long voidLeaves;
+        private final List<List<List<ExactInequality>>> conjunctions = new ArrayList<>();
+        private final List<Leaf> leaves = new ArrayList<>();
         private long splits;
 
         Walk(ExactNetwork network, Property property) {
             this.network = network;
+            for (PropertyCase c : property.cases()) {
+                List<List<ExactInequality>> perCase = new ArrayList<>();
+                for (int d = 0; d < c.outputCondition().disjuncts().size(); d++) {
+                    perCase.add(ExactInequality.conjunction(c, d, property.inputCount(), property.outputCount()));
+                }
+                conjunctions.add(perCase);
+            }
             this.property = property;
         }
 
         Optional<String> checkCase(int k, ProofNode root) {
             PropertyCase c = property.cases().get(k);
-            conjunctions = new ArrayList<>();
-            for (int d = 0; d < c.outputCondition().disjuncts().size(); d++) {
-                conjunctions.add(ExactInequality.conjunction(c, d, property.inputCount(), property.outputCount()));
-            }
             int[][] states = new int[network.reluLayerCount()][];
             for (int layer = 0; layer < states.length; layer++) {
                 states[layer] = new int[network.reluSize(layer)];
                 Arrays.fill(states[layer], -1);
             }
-            return node(root, c.box().lower(), c.box().upper(), states, "case " + (k + 1));
+            return node(root, k, c.box().lower(), c.box().upper(), states, "case " + (k + 1));
         }
 
-        private Optional<String> node(ProofNode node, double[] lower, double[] upper, int[][] states, String path) {
+        private Optional<String> node(ProofNode node, int k, double[] lower, double[] upper, int[][] states,
+                String path) {
             if (node instanceof ProofNode.InputSplit s) {
                 splits++;
                 int i = s.input();
@@ -113,9 +128,10 @@ public final class CertificateChecker {
                 belowUpper[i] = s.at();
                 double[] aboveLower = lower.clone();
                 aboveLower[i] = s.at();
-                Optional<String> below = node(s.below(), lower, belowUpper, states, path + " / X_" + i + "<=" + s.at());
+                Optional<String> below = node(s.below(), k, lower, belowUpper, states,
+                        path + " / X_" + i + "<=" + s.at());
                 return below.isPresent() ? below
-                        : node(s.above(), aboveLower, upper, states, path + " / X_" + i + ">=" + s.at());
+                        : node(s.above(), k, aboveLower, upper, states, path + " / X_" + i + ">=" + s.at());
             }
             if (node instanceof ProofNode.UnitSplit s) {
                 splits++;
@@ -129,34 +145,34 @@ public final class CertificateChecker {
                             + ", which is already fixed on this path");
                 }
                 String unit = " / relu " + s.layer() + ":" + s.unit();
-                Optional<String> inactive = node(s.inactive(), lower, upper, fix(states, s, 0), path + unit + " off");
+                Optional<String> inactive = node(s.inactive(), k, lower, upper, fix(states, s, 0), path + unit + " off");
                 return inactive.isPresent() ? inactive
-                        : node(s.active(), lower, upper, fix(states, s, 1), path + unit + " on");
+                        : node(s.active(), k, lower, upper, fix(states, s, 1), path + unit + " on");
             }
-            leaves++;
-            LeafBounds bounds = new LeafBounds(network, lower, upper, states);
-            if (node instanceof ProofNode.Infeasible) {
-                voidLeaves++;
-                return bounds.infeasibility().isPresent() ? Optional.empty()
-                        : Optional.of("void leaf at " + path + " (box " + box(lower, upper) + "): no fixed unit's"
-                                + " bounds exclude its piece, so the leaf is not shown empty");
-            }
-            return proven((ProofNode.Proven) node, bounds, lower, upper, path);
+            leaves.add(new Leaf(node, k, lower, upper, states, path));
+            return Optional.empty();
         }
 
-        private Optional<String> proven(ProofNode.Proven leaf, LeafBounds bounds, double[] lower, double[] upper,
-                String path) {
-            String where = "leaf at " + path + " (box " + box(lower, upper) + ")";
-            if (leaf.claims().size() != conjunctions.size()) {
-                return Optional.of(where + " has " + leaf.claims().size() + " claims but the case has "
-                        + conjunctions.size() + " unsafe conjunctions");
+        Optional<String> checkLeaf(Leaf leaf) {
+            LeafBounds bounds = new LeafBounds(network, leaf.lower(), leaf.upper(), leaf.states());
+            String where = "leaf at " + leaf.path() + " (box " + box(leaf.lower(), leaf.upper()) + ")";
+            if (leaf.node() instanceof ProofNode.Infeasible) {
+                return bounds.infeasibility().isPresent() ? Optional.empty()
+                        : Optional.of("void " + where + ": no fixed unit's bounds exclude its piece, so the leaf is"
+                                + " not shown empty");
+            }
+            List<ProofNode.Claim> claims = ((ProofNode.Proven) leaf.node()).claims();
+            List<List<ExactInequality>> perCase = conjunctions.get(leaf.caseIndex());
+            if (claims.size() != perCase.size()) {
+                return Optional.of(where + " has " + claims.size() + " claims but the case has " + perCase.size()
+                        + " unsafe conjunctions");
             }
             if (bounds.infeasibility().isPresent()) {
                 return Optional.empty();
             }
-            for (int d = 0; d < conjunctions.size(); d++) {
-                ProofNode.Claim claim = leaf.claims().get(d);
-                List<ExactInequality> inequalities = conjunctions.get(d);
+            for (int d = 0; d < perCase.size(); d++) {
+                ProofNode.Claim claim = claims.get(d);
+                List<ExactInequality> inequalities = perCase.get(d);
                 if (claim.inequality() < 0 || claim.inequality() >= inequalities.size()) {
                     return Optional.of(where + ": conjunction " + (d + 1) + " has no inequality " + claim.inequality());
                 }
