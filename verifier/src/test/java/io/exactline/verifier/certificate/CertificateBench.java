@@ -1,5 +1,6 @@
 package io.exactline.verifier.certificate;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,16 +22,22 @@ import io.exactline.verifier.vnnlib.VnnlibParser;
  * Certificate size and build and check times on ACAS Xu instances:
  * {@code java ... io.exactline.verifier.certificate.CertificateBench SHARED_DIR NET:PROP ...}, e.g.
  * {@code 1_1:3 2_1:1}. Prints one row per instance: verdict, engine time, engine leaves, certificate leaves,
- * bytes, build and check time, check result.
+ * bytes, build and check wall time, their CPU time (all threads of the process), check result.
  */
 public final class CertificateBench {
     private CertificateBench() {
     }
 
+    /** CPU time of the whole process (all threads), in nanoseconds. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     public static void main(String[] args) {
         Path shared = Path.of(args[0]);
         System.out.println("instance | verdict | bab s | bab leaves | cert leaves (refined) | bytes | build s | check s"
-                + " | check");
+                + " | build+check CPU s | check");
         for (int a = 1; a < args.length; a++) {
             String[] parts = args[a].split(":");
             Path onnx = shared.resolve("acasxu/onnx/ACASXU_run2a_" + parts[0] + "_batch_2000.onnx");
@@ -49,6 +56,7 @@ public final class CertificateBench {
             System.out.printf(Locale.ROOT, "  (bab: %s in %.2f s, %d leaves)%n", verdict.status(), (t1 - t0) / 1e9,
                     leaves.size());
             String digest = NetworkDigest.ofFile(vnnlib);
+            long cpu1 = cpu();
             CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, digest, leaves);
             long t2 = System.nanoTime();
             if (outcome instanceof CertificateBuilder.Outcome.Failed f) {
@@ -57,15 +65,18 @@ public final class CertificateBench {
                 continue;
             }
             CertificateBuilder.Outcome.Built built = (CertificateBuilder.Outcome.Built) outcome;
+            long cpu2 = cpu();
             String text = CertificateFormat.format(built.certificate());
             SplitTreeCertificate read = CertificateFormat.parse("bench", text);
             long t3 = System.nanoTime();
             CheckResult result = CertificateChecker.check(net, property, digest, read);
             long t4 = System.nanoTime();
+            long cpu4 = cpu();
             long certLeaves = text.lines().filter(l -> l.startsWith("leaf") || l.equals("void")).count();
-            System.out.printf(Locale.ROOT, "%s:%s | unsat | %.2f | %d | %d (%d) | %d | %.2f | %.2f | %s%n", parts[0],
-                    parts[1], (t1 - t0) / 1e9, leaves.size(), certLeaves, built.refinedLeaves(),
-                    text.getBytes(StandardCharsets.UTF_8).length, (t2 - t1) / 1e9, (t4 - t3) / 1e9, result);
+            System.out.printf(Locale.ROOT, "%s:%s | unsat | %.2f | %d | %d (%d) | %d | %.2f | %.2f | %.2f + %.2f | %s%n",
+                    parts[0], parts[1], (t1 - t0) / 1e9, leaves.size(), certLeaves, built.refinedLeaves(),
+                    text.getBytes(StandardCharsets.UTF_8).length, (t2 - t1) / 1e9, (t4 - t3) / 1e9,
+                    (cpu2 - cpu1) / 1e9, (cpu4 - cpu2) / 1e9, result);
         }
     }
 }
