@@ -67,7 +67,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--certificate", paramLabel = "FILE",
             description = "on unsat, write a certificate that 'exactline check-certificate' re-checks independently"
-                    + " (atomically); runs branch and bound (engine auto or bab) and records its split tree")
+                    + " (atomically); runs branch and bound (engine auto or bab) and records its split tree; building"
+                    + " it counts against --timeout")
     Optional<Path> certificate;
 
     @Override
@@ -86,7 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             List<ClosedLeaf> leaves = new CopyOnWriteArrayList<>();
             Certified certified = certify(new BabEngine().search(net, property, deadline, leaves::add), net, property,
-                    leaves);
+                    leaves, deadline);
             verdict = certified.verdict();
             certificateLine = certified.line();
         } else {
@@ -109,12 +110,13 @@ final class VerifyCommand implements Callable<Integer> {
      * An unsat verdict with its certificate written to {@link #certificate}, when one can be built from the leaves;
      * any other verdict as it is.
      */
-    private Certified certify(Verdict verdict, Network net, Property property, List<ClosedLeaf> leaves) {
+    private Certified certify(Verdict verdict, Network net, Property property, List<ClosedLeaf> leaves,
+            Deadline deadline) {
         if (!(verdict instanceof Unsat unsat)) {
             return new Certified(verdict, "certificate not written: only unsat answers have certificates\n");
         }
         CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, NetworkDigest.ofFile(vnnlib),
-                leaves);
+                leaves, deadline);
         if (outcome instanceof CertificateBuilder.Outcome.Built built) {
             ResultFile.writeAtomically(certificate.get(), CertificateFormat.format(built.certificate()));
             return new Certified(new Unsat(Optional.of(built.certificate()), unsat.provenance()),

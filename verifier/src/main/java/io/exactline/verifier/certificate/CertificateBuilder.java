@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import io.exactline.core.network.Network;
+import io.exactline.verifier.Deadline;
+import io.exactline.verifier.DeadlineExceededException;
 import io.exactline.verifier.bab.ClosedLeaf;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.property.PropertyCase;
@@ -24,11 +27,14 @@ import io.exactline.verifier.verdict.NetworkDigest;
  * (or, if the checker's bounds cannot show that one positive, the first of the others and their sum that they do)
  * with the checker's lower bound as the claim. The engine's bounds can be tighter than the
  * checker's (they optimise relaxations); a leaf the checker cannot prove is bisected further along its
- * relatively widest input, up to {@value #MAX_REFINEMENT} levels.
+ * relatively widest input, up to {@value #MAX_REFINEMENT} levels and {@value #REFINEMENT_BUDGET} leaf bounds per
+ * branch-and-bound leaf in all.
  */
 public final class CertificateBuilder {
     /** Most extra bisection levels below a branch-and-bound leaf. */
     public static final int MAX_REFINEMENT = 18;
+    /** Leaf bounds computed at most per branch-and-bound leaf, over all refinements, before building fails. */
+    public static final int REFINEMENT_BUDGET = 64;
 
     /** The outcome of {@link #build}. */
     public sealed interface Outcome {
@@ -47,20 +53,30 @@ public final class CertificateBuilder {
 
     private final ExactNetwork network;
     private final Property property;
+    private final Deadline deadline;
+    private final AtomicLong budget = new AtomicLong();
 
-    private CertificateBuilder(ExactNetwork network, Property property) {
+    private CertificateBuilder(ExactNetwork network, Property property, Deadline deadline) {
         this.network = network;
         this.property = property;
+        this.deadline = deadline;
+    }
+
+    /** {@link #build(Network, Property, String, List, Deadline)} without a time limit. */
+    public static Outcome build(Network network, Property property, String propertyDigest, List<ClosedLeaf> leaves) {
+        return build(network, property, propertyDigest, leaves, Deadline.unlimited());
     }
 
     /**
-     * Builds the certificate of an unsat answer from its closed leaves (in any order).
+     * Builds the certificate of an unsat answer from its closed leaves (in any order); fails when the deadline
+     * passes first.
      *
      * @param propertyDigest the digest of the property's source, recorded in the certificate
      * @throws io.exactline.core.BadInputException if the network has layers the checker does not support
      */
-    public static Outcome build(Network network, Property property, String propertyDigest, List<ClosedLeaf> leaves) {
-        CertificateBuilder builder = new CertificateBuilder(ExactNetwork.of(network), property);
+    public static Outcome build(Network network, Property property, String propertyDigest, List<ClosedLeaf> leaves,
+            Deadline deadline) {
+        CertificateBuilder builder = new CertificateBuilder(ExactNetwork.of(network), property, deadline);
         List<Pending> pending = new ArrayList<>();
         List<Skeleton> roots = new ArrayList<>();
         for (int k = 0; k < property.cases().size(); k++) {
@@ -75,13 +91,20 @@ public final class CertificateBuilder {
             }
             roots.add(root.get());
         }
-        List<Optional<ProofNode>> proofs = pending.parallelStream().map(builder::prove).toList();
+        builder.budget.set((long) REFINEMENT_BUDGET * pending.size());
+        List<Optional<ProofNode>> proofs;
+        try {
+            proofs = pending.parallelStream().map(builder::prove).toList();
+        } catch (DeadlineExceededException e) {
+            return new Outcome.Failed("the time limit of " + e.budget().toSeconds() + " s passed while the leaves"
+                    + " were re-proved with the checker's bounds");
+        }
         for (int i = 0; i < proofs.size(); i++) {
             if (proofs.get(i).isEmpty()) {
                 Pending p = pending.get(i);
                 return new Outcome.Failed("the checker's bounds cannot prove the leaf with box "
-                        + CertificateChecker.box(p.lower(), p.upper()) + " of case " + (p.caseIndex() + 1) + " even"
-                        + " after " + MAX_REFINEMENT + " more bisections");
+                        + CertificateChecker.box(p.lower(), p.upper()) + " of case " + (p.caseIndex() + 1) + " within"
+                        + " " + MAX_REFINEMENT + " more bisections and " + REFINEMENT_BUDGET + " bounds per leaf");
             }
         }
         List<ProofNode> cases = roots.stream().map(r -> r.toProof(proofs)).toList();
@@ -217,6 +240,10 @@ public final class CertificateBuilder {
     }
 
     private Optional<ProofNode> prove(Pending p, double[] lower, double[] upper, int depth) {
+        deadline.check();
+        if (budget.decrementAndGet() < 0) {
+            return Optional.empty();
+        }
         LeafBounds bounds = new LeafBounds(network, lower, upper, p.states());
         if (bounds.infeasibility().isPresent()) {
             return Optional.of(new ProofNode.Infeasible());
