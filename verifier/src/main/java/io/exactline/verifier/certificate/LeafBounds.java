@@ -56,6 +56,12 @@ final class LeafBounds {
     private enum Kind { ZERO, IDENTITY, RELAXED }
 
     /**
+     * The lower relaxation {@code max(0, z) >= alpha z} of unstable units: DeepPoly's choice per unit, or the same
+     * slope for all. Any choice is sound; objectives take the best of the three.
+     */
+    private enum Alpha { ADAPTIVE, ONE, ZERO }
+
+    /**
      * Bounds every tensor over the box {@code [lower, upper]} under {@code states} ({@code states[k][j]} the fixed
      * piece of unit {@code j} of ReLU layer {@code k}, or -1 when free).
      */
@@ -88,7 +94,11 @@ final class LeafBounds {
         if (infeasibility.isPresent()) {
             throw new IllegalStateException("the leaf is void: " + infeasibility.get());
         }
-        double bound = backSubstitute(network.steps().size(), outputs.clone(), constant);
+        double bound = Double.NaN;
+        for (Alpha alpha : Alpha.values()) {
+            double candidate = backSubstitute(network.steps().size(), outputs.clone(), constant, alpha);
+            bound = candidate > bound || Double.isNaN(bound) ? candidate : bound;
+        }
         for (int i = 0; i < inputs.length; i++) {
             bound = addDown(bound, minProduct(inputs[i], lower[i], upper[i]));
         }
@@ -96,7 +106,7 @@ final class LeafBounds {
     }
 
     /** A lower bound of {@code lambda . v + beta} for tensor {@code v} number {@code tensor}. */
-    private double backSubstitute(int tensor, double[] lambda, double beta) {
+    private double backSubstitute(int tensor, double[] lambda, double beta, Alpha alpha) {
         List<ExactNetwork.Step> steps = network.steps();
         double[] multipliers = lambda;
         double bias = beta;
@@ -130,7 +140,8 @@ final class LeafBounds {
                     double m = multipliers[j];
                     if (u.kind() == Kind.IDENTITY) {
                         back[j] = m;
-                    } else if (u.kind() == Kind.RELAXED && m > 0.0 && u.keepLower()) {
+                    } else if (u.kind() == Kind.RELAXED && m > 0.0
+                            && (alpha == Alpha.ONE || (alpha == Alpha.ADAPTIVE && u.keepLower()))) {
                         back[j] = m;
                     } else if (u.kind() == Kind.RELAXED && m < 0.0) {
                         double down = mulDown(m, u.slope());
@@ -192,8 +203,8 @@ final class LeafBounds {
                             row[cols[k]] = w[k];
                             negated[cols[k]] = -w[k];
                         }
-                        double tighterLower = backSubstitute(s, row, a.offset()[r]);
-                        double tighterUpper = -backSubstitute(s, negated, -a.offset()[r]);
+                        double tighterLower = backSubstitute(s, row, a.offset()[r], Alpha.ADAPTIVE);
+                        double tighterUpper = -backSubstitute(s, negated, -a.offset()[r], Alpha.ADAPTIVE);
                         l = tighterLower > l ? tighterLower : l;
                         h = tighterUpper < h ? tighterUpper : h;
                     }
