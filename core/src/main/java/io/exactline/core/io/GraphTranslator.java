@@ -23,20 +23,23 @@ import io.exactline.core.layer.HardTanh;
 import io.exactline.core.layer.Layer;
 import io.exactline.core.layer.LeakyRelu;
 import io.exactline.core.layer.MaxPool2d;
+import io.exactline.core.layer.Merge;
+import io.exactline.core.layer.Parallel;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.layer.Reshape;
 import io.exactline.core.layer.Sigmoid;
 import io.exactline.core.layer.Tanh;
 import io.exactline.core.layer.Transpose;
 import io.exactline.core.layer.Window2d;
+import io.exactline.core.network.Network;
 import io.exactline.core.network.NetworkFormatException;
 import io.exactline.core.network.Shape;
 
 /**
  * Turns an ONNX graph into a chain of layers: walks the nodes in dependency order, folds everything that does
  * not depend on the input into constants, and maps each node on the path from the input to the output onto
- * layers. A node that combines two tensors computed from the input (a branch or residual connection) is
- * rejected.
+ * layers. Where the graph forks and joins again (Concat, or Add/Sum of two tensors computed from the input, as in
+ * a residual connection), the branches become one {@link Parallel} layer.
  */
 final class GraphTranslator {
     private final String file;
@@ -195,10 +198,98 @@ final class GraphTranslator {
                     .map(o -> o.map(ConstantTensor.class::cast)).toList();
             values.put(node.outputs().get(0), ConstantFolding.fold(node, constants));
         } else if (flows.size() > 1) {
-            throw node.error("combines " + flows.size() + " tensors computed from the network input; only chains"
-                    + " are supported (no branches or residual connections)");
+            values.put(node.outputs().get(0), join(node, inputs, flows));
         } else {
             values.put(node.outputs().get(0), translateFlow(node, inputs, flows.get(0)));
+        }
+    }
+
+    /**
+     * A node that combines several tensors computed from the input: Concat, or Add/Sum of same-shaped tensors. The
+     * chains of the inputs share a prefix (the layers up to where the graph forks); the rest of each chain becomes
+     * a branch of one {@link Parallel} layer after that prefix.
+     */
+    private Flow join(OnnxNode node, List<Optional<TensorValue>> inputs, List<Flow> flows) {
+        String op = node.opType();
+        if (!op.equals("Concat") && !op.equals("Add") && !op.equals("Sum")) {
+            throw node.error("combines " + flows.size() + " tensors computed from the network input; of such joins"
+                    + " only Concat, Add and Sum are supported");
+        }
+        if (flows.size() != inputs.size()) {
+            throw node.error("mixes tensors computed from the network input with constants; a join of branches"
+                    + " takes only computed tensors");
+        }
+        int[] first = flows.get(0).dims();
+        int[] outDims = first.clone();
+        Merge merge;
+        if (op.equals("Concat")) {
+            if (!node.hasAttribute("axis")) {
+                throw node.error("has no 'axis' attribute (it is required for Concat)");
+            }
+            int axis = ShapeRules.axis(node, node.intAttribute("axis", 0), first.length, "axis");
+            for (Flow f : flows.subList(1, flows.size())) {
+                int[] dims = f.dims();
+                if (dims.length != first.length) {
+                    throw node.error("concatenates tensors of ranks " + first.length + " and " + dims.length);
+                }
+                for (int k = 0; k < dims.length; k++) {
+                    if (k != axis && dims[k] != first[k]) {
+                        throw node.error("concatenates " + Arrays.toString(first) + " and " + Arrays.toString(dims)
+                                + " along axis " + axis + ", but they differ on axis " + k);
+                    }
+                }
+                outDims[axis] += dims[axis];
+            }
+            boolean batched = Flow.layerShape(first).rank() < first.length;
+            if (batched && axis == 0) {
+                throw node.error("concatenates along the batch axis; only one input at a time is supported");
+            }
+            merge = new Merge.Concat(batched ? axis - 1 : axis);
+        } else {
+            for (Flow f : flows) {
+                if (!Arrays.equals(f.dims(), first)) {
+                    throw node.error("adds tensors of shapes " + Arrays.toString(first) + " and "
+                            + Arrays.toString(f.dims()) + "; adding computed tensors needs equal shapes (no"
+                            + " broadcasting)");
+                }
+            }
+            merge = new Merge.Sum();
+        }
+        int prefix = commonPrefix(flows);
+        List<Layer> shared = flows.get(0).layers().subList(0, prefix);
+        Shape fork = prefix == 0 ? flows.get(0).inputShape() : shared.get(prefix - 1).outputShape();
+        List<Network> branches = new ArrayList<>();
+        for (int i = 0; i < flows.size(); i++) {
+            List<Layer> rest = flows.get(i).layers().subList(prefix, flows.get(i).layers().size());
+            branches.add(new Network(rest.isEmpty() ? List.of(new Reshape(fork, fork)) : rest,
+                    file + " " + node.position() + " branch " + i));
+        }
+        Parallel parallel;
+        try {
+            parallel = new Parallel(fork, branches, merge);
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+        List<Layer> chain = new ArrayList<>(shared);
+        chain.add(parallel);
+        Flow joined = new Flow(outDims, flows.get(0).inputShape(), chain);
+        if (!parallel.outputShape().equals(joined.shape())) {
+            chain.add(new Reshape(parallel.outputShape(), joined.shape()));
+            joined = new Flow(outDims, flows.get(0).inputShape(), chain);
+        }
+        return joined;
+    }
+
+    /** The number of leading layers every flow shares (the same layer objects: the chain before the fork). */
+    private static int commonPrefix(List<Flow> flows) {
+        int prefix = 0;
+        while (true) {
+            for (Flow f : flows) {
+                if (f.layers().size() <= prefix || f.layers().get(prefix) != flows.get(0).layers().get(prefix)) {
+                    return prefix;
+                }
+            }
+            prefix++;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.exactline.core.layer;
 
+import java.util.Arrays;
+
 import io.exactline.core.line.RatioSink;
 import io.exactline.core.network.Shape;
 
@@ -30,6 +32,14 @@ public final class MaxPool2d implements PiecewiseLinearLayer {
     /** The window geometry. */
     public Window2d window() {
         return window;
+    }
+
+    /**
+     * The flat input indices of window (unit) {@code unit}'s elements, in kernel order, padding left out: the
+     * unit's output is the largest input at these indices, and its state is the position of that input here.
+     */
+    public int[] windowInputs(int unit) {
+        return Arrays.copyOfRange(windows.inputIndex(), windows.start()[unit], windows.start()[unit + 1]);
     }
 
     @Override

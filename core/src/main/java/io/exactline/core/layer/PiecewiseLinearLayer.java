@@ -3,7 +3,8 @@ package io.exactline.core.layer;
 import io.exactline.core.line.RatioSink;
 
 /**
- * A layer made of finitely many affine pieces: ReLU, leaky ReLU, hard tanh (Clip) and max pooling.
+ * A layer made of finitely many affine pieces: ReLU, leaky ReLU, hard tanh (Clip), max pooling, and
+ * {@link Parallel} branches of such layers.
  *
  * <p>The exact analyses need two things from such a layer, beyond evaluation:
  * <ul>
@@ -13,7 +14,7 @@ import io.exactline.core.line.RatioSink;
  *   <li>{@link #states}: which piece every unit is on at a point (its entry in an activation pattern).</li>
  * </ul>
  */
-public sealed interface PiecewiseLinearLayer extends Layer permits ElementwisePiecewiseLinear, MaxPool2d {
+public sealed interface PiecewiseLinearLayer extends Layer permits ElementwisePiecewiseLinear, MaxPool2d, Parallel {
 
     /**
      * Reports to {@code sink} every ratio {@code r} in (0, 1) at which some unit of this layer changes its linear

@@ -85,8 +85,15 @@ public final class ExactLine {
         return List.of(partitions);
     }
 
+    /**
+     * Runs one line on this thread's workspace. A {@link io.exactline.core.layer.Parallel} layer partitions its
+     * branches while the outer line still holds the workspace; such a nested line gets a workspace of its own.
+     */
     private static LinePartition run(Network network, double[] a, double[] b) {
         LineWorkspace workspace = WORKSPACE.get();
+        if (workspace.busy()) {
+            return new LineWorkspace(true).partition(network, a, b);
+        }
         LinePartition partition = workspace.partition(network, a, b);
         if (workspace.oversized()) {
             WORKSPACE.remove();

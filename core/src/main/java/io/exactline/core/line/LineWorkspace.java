@@ -64,6 +64,8 @@ final class LineWorkspace {
      * @param sweep whether points inserted by a ReLU that feeds a convolution get its output by sweeping the
      *        segment's crossings (see {@link #sweep}) rather than by evaluating the convolution at each point
      */
+    private boolean busy;
+
     LineWorkspace(boolean sweep) {
         this.sweepCrossings = sweep;
     }
@@ -73,8 +75,22 @@ final class LineWorkspace {
         return allocated > RETAINED_LIMIT;
     }
 
+    /** Whether a line is running on this workspace (a nested line must not reuse its buffers). */
+    boolean busy() {
+        return busy;
+    }
+
     /** Partitions the segment from {@code a} to {@code b}; inputs are already checked. */
     LinePartition partition(Network network, double[] a, double[] b) {
+        busy = true;
+        try {
+            return partitionOnce(network, a, b);
+        } finally {
+            busy = false;
+        }
+    }
+
+    private LinePartition partitionOnce(Network network, double[] a, double[] b) {
         List<Step> steps = LinePlan.of(network).steps();
         int width = a.length;
         count = 2;

@@ -5,6 +5,7 @@ import java.util.List;
 import io.exactline.core.BadInputException;
 import io.exactline.core.layer.ElementwisePiecewiseLinear;
 import io.exactline.core.layer.Layer;
+import io.exactline.core.layer.MaxPool2d;
 import io.exactline.core.layer.PiecewiseLinearLayer;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.UnsupportedNetworkException;
@@ -21,9 +22,10 @@ import io.exactline.core.network.UnsupportedNetworkException;
  * whose ends lie on opposite sides. Then every piece is on one linear piece of every unit, so applying the layer
  * to all vertices keeps the values affine on each piece. The final pieces are the regions.
  *
- * <p>Max pooling, not yet in the layer model, would be cut by the zero line of every pairwise difference
- * {@code z_a - z_b} of each window: a superset of the lines where the window's argmax changes (those lines only
- * matter where both elements are the largest), which refines the partition without merging.
+ * <p>Before a max-pooling layer, each piece is cut into the cells of every window's argmax: the cell of element
+ * {@code a} is the piece clipped by the half-planes {@code z_a >= z_b} of the window's other elements (ties to the
+ * lowest kernel position). Only lines where the argmax really changes are cut, so the cells of a piece differ in
+ * the window's state and, as for the element-wise layers, no merging is needed.
  *
  * <p>Tolerance: a unit cuts a piece only if its value minus the breakpoint is below {@code -tau} at some vertex and
  * above {@code +tau} at another, with {@code tau} = 1e-12 times the largest absolute value of the layer (or
@@ -81,19 +83,24 @@ public final class ExactPlane {
         double[][] counterclockwise = ConvexPolygons.counterclockwise(polygon);
         Subdivision subdivision = Subdivision.of(plane, counterclockwise);
         for (Layer layer : network.layers()) {
-            if (layer instanceof PiecewiseLinearLayer piecewise) {
-                subdivision.cut(breakpoints(piecewise));
+            if (layer instanceof ElementwisePiecewiseLinear elementwise) {
+                subdivision.cut(elementwise.breakpoints());
+            } else if (layer instanceof MaxPool2d pool) {
+                subdivision.cutByArgmax(windows(pool));
+            } else if (layer instanceof PiecewiseLinearLayer other) {
+                throw new UnsupportedNetworkException("ExactPlane cannot cut polygons by " + other.describe()
+                        + " (" + network.source() + "); supported: ReLU, leaky ReLU, hard tanh and max pooling");
             }
             subdivision.map(layer);
         }
         return new PlanePartition(network, plane, counterclockwise, subdivision);
     }
 
-    private static double[] breakpoints(PiecewiseLinearLayer layer) {
-        if (layer instanceof ElementwisePiecewiseLinear elementwise) {
-            return elementwise.breakpoints();
+    private static int[][] windows(MaxPool2d pool) {
+        int[][] windows = new int[pool.unitCount()][];
+        for (int u = 0; u < windows.length; u++) {
+            windows[u] = pool.windowInputs(u);
         }
-        throw new UnsupportedNetworkException("ExactPlane cannot yet cut polygons by " + layer.describe()
-                + "; only element-wise piecewise-linear layers (ReLU, leaky ReLU, hard tanh) are supported");
+        return windows;
     }
 }

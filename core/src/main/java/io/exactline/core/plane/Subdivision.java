@@ -28,6 +28,8 @@ final class Subdivision {
     /** Relative tolerance {@code tau / scale} of a cut, see the class comment. */
     private static final double CUT_TOLERANCE = 1e-12;
     private static final double TOLERANCE_GROWTH = 16.0;
+    /** Marks a cut by one unit's value alone, not by the difference of two units. */
+    private static final int NO_UNIT = -1;
 
     private int width;
     private int vertexCount;
@@ -137,7 +139,7 @@ final class Subdivision {
                         edgeVertices.startPass();
                         next.clear();
                         for (int i = 0; i < current.count; i++) {
-                            split(current, i, unit, c, tolerance, next);
+                            split(current, i, unit, NO_UNIT, c, tolerance, next);
                         }
                         Pieces swap = current;
                         current = next;
@@ -152,6 +154,125 @@ final class Subdivision {
         pieceCount = result.count;
         pieceStart = result.start;
         pieceVertices = result.vertices;
+    }
+
+    /**
+     * Cuts every piece into the cells on which one unit of each group is the largest (a max-pool window's argmax):
+     * the cell of unit {@code g[i]} is the piece clipped by the half-planes {@code z_{g[i]} >= z_{g[j]}} for every
+     * other {@code j}, with ties to the lowest position, so the cells of a piece tile it and differ in their argmax.
+     * A half-plane is met up to the tolerance of the class comment: a cell thinner than that is dropped, and its
+     * area belongs to the neighbouring cell that wins there.
+     */
+    void cutByArgmax(int[][] groups) {
+        Pieces current = new Pieces();
+        for (int p = 0; p < pieceCount; p++) {
+            current.add(pieceVertices, pieceStart[p], pieceStart[p + 1]);
+        }
+        Pieces next = new Pieces();
+        Pieces cell = new Pieces();
+        Pieces halves = new Pieces();
+        for (int[] group : groups) {
+            next.clear();
+            for (int p = 0; p < current.count; p++) {
+                double tolerance = CUT_TOLERANCE * groupScale(current, p, group);
+                for (int i = 0; i < group.length; i++) {
+                    cell.clear();
+                    cell.add(current.vertices, current.start[p], current.start[p + 1]);
+                    if (clipToArgmax(cell, group, i, tolerance, halves)) {
+                        next.add(cell.vertices, cell.start[0], cell.start[1]);
+                    }
+                }
+            }
+            Pieces swap = current;
+            current = next;
+            next = swap;
+        }
+        pieceCount = current.count;
+        pieceStart = Arrays.copyOf(current.start, current.count + 1);
+        pieceVertices = Arrays.copyOf(current.vertices, current.start[current.count]);
+    }
+
+    /**
+     * Clips the one piece of {@code cell} to where {@code group[i]} is the group's argmax; false if that leaves
+     * nothing.
+     */
+    private boolean clipToArgmax(Pieces cell, int[] group, int i, double tolerance, Pieces halves) {
+        if (beatenEverywhere(cell, group, i, tolerance)) {
+            return false;
+        }
+        for (int j = 0; j < group.length; j++) {
+            if (j == i) {
+                continue;
+            }
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (int k = cell.start[0]; k < cell.start[1]; k++) {
+                double s = offset(cell.vertices[k], group[j], group[i], 0.0);
+                low = Math.min(low, s);
+                high = Math.max(high, s);
+                sum += s;
+            }
+            boolean neverAbove = high <= tolerance;
+            boolean neverBelow = low >= -tolerance;
+            if (neverAbove && neverBelow) {
+                if (j < i) {
+                    return false;
+                }
+                continue;
+            }
+            if (neverAbove) {
+                continue;
+            }
+            if (neverBelow) {
+                return false;
+            }
+            halves.clear();
+            edgeVertices.startPass();
+            split(cell, 0, group[j], group[i], 0.0, tolerance, halves);
+            if (halves.count == 1 && sum >= 0) {
+                return false;
+            }
+            cell.clear();
+            cell.add(halves.vertices, halves.start[0], halves.start[1]);
+        }
+        return true;
+    }
+
+    /**
+     * Whether some other unit of the group is at least {@code group[i]}'s value (up to the tolerance) all over the
+     * one piece of {@code cell} and either above it somewhere or tied with it and earlier: then {@code group[i]}'s
+     * cell is empty, found before any cut makes vertices.
+     */
+    private boolean beatenEverywhere(Pieces cell, int[] group, int i, double tolerance) {
+        for (int j = 0; j < group.length; j++) {
+            if (j == i) {
+                continue;
+            }
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (int k = cell.start[0]; k < cell.start[1]; k++) {
+                double s = offset(cell.vertices[k], group[j], group[i], 0.0);
+                low = Math.min(low, s);
+                high = Math.max(high, s);
+            }
+            if (low >= -tolerance && (high > tolerance || j < i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The largest |value| of the group's units over the vertices of piece {@code p}. */
+    private double groupScale(Pieces pieces, int p, int[] group) {
+        double scale = 0.0;
+        for (int k = pieces.start[p]; k < pieces.start[p + 1]; k++) {
+            int row = pieces.vertices[k] * width;
+            for (int unit : group) {
+                scale = Math.max(scale, Math.abs(values[row + unit]));
+            }
+        }
+        return scale;
     }
 
     /** Per-unit minimum and maximum over the vertices {@code pieceVertices[from..to)}; returns the largest |value|. */
@@ -180,7 +301,7 @@ final class Subdivision {
      * its vertex closest to the line as an end of the chord; an empty run gives the point where the edge between
      * the runs below and above crosses the line.
      */
-    private void split(Pieces pieces, int i, int unit, double c, double tolerance, Pieces out) {
+    private void split(Pieces pieces, int i, int unit, int other, double c, double tolerance, Pieces out) {
         int from = pieces.start[i];
         int m = pieces.start[i + 1] - from;
         int[] vs = pieces.vertices;
@@ -189,7 +310,7 @@ final class Subdivision {
             offsets = new double[2 * m];
         }
         for (int k = 0; k < m; k++) {
-            offsets[k] = values[vs[from + k] * width + unit] - c;
+            offsets[k] = offset(vs[from + k], unit, other, c);
         }
         double tau = tolerance;
         int negStart;
@@ -216,8 +337,8 @@ final class Subdivision {
         }
         int negEnd = runEnd(m, negStart);
         int posEnd = runEnd(m, posStart);
-        chordEnd(vs, from, m, negEnd, posStart, unit, c, chordP);
-        chordEnd(vs, from, m, posEnd, negStart, unit, c, chordQ);
+        chordEnd(vs, from, m, negEnd, posStart, unit, other, c, chordP);
+        chordEnd(vs, from, m, posEnd, negStart, unit, other, c, chordQ);
         emit(vs, from, m, chordQ, chordP, out);
         emit(vs, from, m, chordP, chordQ, out);
     }
@@ -252,10 +373,11 @@ final class Subdivision {
      * crosses the line. Writes {@code {pool vertex, last boundary position before it, first one after it}} to
      * {@code end}.
      */
-    private void chordEnd(int[] vs, int from, int m, int runEnd, int nextStart, int unit, double c, int[] end) {
+    private void chordEnd(int[] vs, int from, int m, int runEnd, int nextStart, int unit, int other, double c,
+            int[] end) {
         int after = (runEnd + 1) % m;
         if (after == nextStart) {
-            end[0] = crossing(vs[from + runEnd], vs[from + after], unit, c);
+            end[0] = crossing(vs[from + runEnd], vs[from + after], unit, other, c);
             end[1] = runEnd;
             end[2] = after;
             return;
@@ -288,16 +410,19 @@ final class Subdivision {
         out.end();
     }
 
-    /** The pool index of the point where {@code z_unit = c} on the edge between pool vertices {@code a} and {@code b}. */
-    private int crossing(int a, int b, int unit, double c) {
+    /**
+     * The pool index of the point where {@code z_unit - z_other = c} (or {@code z_unit = c} when {@code other} is
+     * {@link #NO_UNIT}) on the edge between pool vertices {@code a} and {@code b}.
+     */
+    private int crossing(int a, int b, int unit, int other, double c) {
         int lo = Math.min(a, b);
         int hi = Math.max(a, b);
         int known = edgeVertices.get(lo, hi);
         if (known >= 0) {
             return known;
         }
-        double sLo = values[lo * width + unit] - c;
-        double sHi = values[hi * width + unit] - c;
+        double sLo = offset(lo, unit, other, c);
+        double sHi = offset(hi, unit, other, c);
         double t = sLo / (sLo - sHi);
         int v = newVertex();
         uw[2 * v] = uw[2 * lo] + t * (uw[2 * hi] - uw[2 * lo]);
@@ -308,9 +433,15 @@ final class Subdivision {
         for (int j = 0; j < width; j++) {
             values[row + j] = values[rowLo + j] + t * (values[rowHi + j] - values[rowLo + j]);
         }
-        values[row + unit] = c;
+        values[row + unit] = other == NO_UNIT ? c : values[row + other] + c;
         edgeVertices.put(lo, hi, v);
         return v;
+    }
+
+    /** {@code z_unit - z_other - c} at pool vertex {@code v}, with {@code z_other = 0} for {@link #NO_UNIT}. */
+    private double offset(int v, int unit, int other, double c) {
+        double z = values[v * width + unit] - c;
+        return other == NO_UNIT ? z : z - values[v * width + other];
     }
 
     private int newVertex() {

@@ -104,13 +104,34 @@ class OnnxLoaderErrorTest {
     }
 
     @Test
-    void branchThatJoinsTheInputAgainIsRejected() {
+    void productOfTwoComputedTensorsIsRejected() {
         byte[] model = new TinyModel(13, 1, 2)
                 .node("Relu", "relu", names("x"), names("r"))
-                .node("Add", "residual", names("r", "x"), names("y"))
+                .node("Mul", "square", names("r", "x"), names("y"))
                 .bytes("y", 1, 2);
 
-        assertRejected(model, "node 'residual' (Add)", "branches");
+        assertRejected(model, "node 'square' (Mul)", "only Concat, Add and Sum");
+    }
+
+    @Test
+    void concatenationAlongTheBatchAxisIsRejected() {
+        byte[] model = new TinyModel(13, 1, 2)
+                .node("Relu", "relu", names("x"), names("r"))
+                .node("Concat", "stack", names("r", "x"), names("y"), TinyModel.intAttribute("axis", 0))
+                .bytes("y", 2, 2);
+
+        assertRejected(model, "node 'stack' (Concat)", "batch axis");
+    }
+
+    @Test
+    void sumOfComputedTensorsOfDifferentShapesIsRejected() {
+        byte[] model = new TinyModel(13, 1, 2)
+                .floats("W", new long[] {2, 3}, 1, 2, 3, 4, 5, 6)
+                .node("MatMul", "wide", names("x", "W"), names("w"))
+                .node("Add", "mismatch", names("w", "x"), names("y"))
+                .bytes("y", 1, 3);
+
+        assertRejected(model, "node 'mismatch' (Add)", "equal shapes");
     }
 
     @Test

@@ -7,21 +7,14 @@ import static io.exactline.core.io.TinyModel.names;
 import static io.exactline.core.io.TinyModel.stringAttribute;
 import static io.exactline.core.io.TinyModel.tensorAttribute;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.exactline.core.layer.Conv2d;
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.ElementwiseAffine;
@@ -40,38 +33,12 @@ class OnnxLoaderTest {
         return OnnxLoader.load(model, "tiny.onnx", "tiny.onnx");
     }
 
-    /** ONNX Runtime's output for input {@code x} of shape {@code dims}. */
     private static double[] onnxRuntime(byte[] model, double[] x, long... dims) throws OrtException {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        float[] xf = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            xf[i] = (float) x[i];
-        }
-        try (OrtSession session = environment.createSession(model, new OrtSession.SessionOptions());
-                OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(xf), dims);
-                OrtSession.Result result = session.run(Map.of("x", tensor))) {
-            FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
-            double[] y = new double[out.remaining()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = out.get();
-            }
-            return y;
-        }
+        return OnnxRuntimeReference.evaluate(model, x, dims);
     }
 
-    /** Checks our evaluation against ONNX Runtime on random float inputs in [-1, 1]. */
     private static void assertAgreesWithOnnxRuntime(byte[] model, long... dims) throws OrtException {
-        Network network = load(model);
-        Random random = new Random(1);
-        for (int trial = 0; trial < 5; trial++) {
-            double[] x = new double[network.inputSize()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) (2 * random.nextDouble() - 1);
-            }
-            double[] expected = onnxRuntime(model, x, dims);
-            assertThat(network.evaluate(x)).as("input %s, layers %s", Arrays.toString(x), network.layers())
-                    .containsExactly(expected, within(1e-5));
-        }
+        OnnxRuntimeReference.assertAgrees(load(model), model, dims);
     }
 
     private static List<Class<?>> kinds(Network network) {

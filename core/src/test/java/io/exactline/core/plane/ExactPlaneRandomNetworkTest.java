@@ -17,8 +17,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.exactline.core.Vectors;
+import io.exactline.core.layer.Conv2d;
+import io.exactline.core.layer.Dense;
+import io.exactline.core.layer.MaxPool2d;
+import io.exactline.core.layer.Relu;
+import io.exactline.core.layer.Reshape;
+import io.exactline.core.layer.Window2d;
 import io.exactline.core.line.ActivationPattern;
 import io.exactline.core.network.Network;
+import io.exactline.core.network.Shape;
 import io.exactline.core.plane.RandomNetworks.Activation;
 
 /**
@@ -316,17 +323,64 @@ class ExactPlaneRandomNetworkTest {
         assertThat(Math.abs(total - partition.polygonArea())).isLessThanOrEqualTo(1e-9 * partition.polygonArea());
         Random random = new Random(11);
         for (int sample = 0; sample < 300; sample++) {
-            Region region = partition.region(random.nextInt(partition.regionCount()));
-            double[] weights = randomWeights(random, region.planeVertices());
-            double[] x = combine(weights, region.inputVertices());
-            double[] expected = combine(weights, region.outputs());
-            double[] actual = network.evaluate(x);
-            for (int i = 0; i < actual.length; i++) {
-                if (Math.abs(actual[i] - expected[i]) > 1e-9 * Math.max(1, Math.abs(expected[i]))) {
-                    fail("%s: at %s the network gives %s but the vertices interpolate to %s", region,
-                            Arrays.toString(x), Arrays.toString(actual), Arrays.toString(expected));
-                }
+            assertAffineAtASample(network, partition.region(random.nextInt(partition.regionCount())), random);
+        }
+    }
+
+    /** The network at a random point of {@code region} equals the interpolation of the region's vertex outputs. */
+    private static void assertAffineAtASample(Network network, Region region, Random random) {
+        double[] weights = randomWeights(random, region.planeVertices());
+        double[] x = combine(weights, region.inputVertices());
+        double[] expected = combine(weights, region.outputs());
+        double[] actual = network.evaluate(x);
+        for (int i = 0; i < actual.length; i++) {
+            if (Math.abs(actual[i] - expected[i]) > 1e-9 * Math.max(1, Math.abs(expected[i]))) {
+                fail("%s: at %s the network gives %s but the vertices interpolate to %s", region,
+                        Arrays.toString(x), Arrays.toString(actual), Arrays.toString(expected));
             }
+        }
+    }
+
+    @Test
+    void convolutionThenReluThenMaxPoolTilesIsAffineAndHasDistinctPatterns() {
+        Random random = new Random(5);
+        Shape image = Shape.of(1, 6, 6);
+        Conv2d conv = new Conv2d(image, 4, 1, Window2d.of(3, 3).withPads(1, 1, 1, 1),
+                random.doubles(4 * 9).map(v -> v - 0.5).toArray(), random.doubles(4).map(v -> 0.1 * v).toArray());
+        MaxPool2d pool = new MaxPool2d(Shape.of(4, 6, 6), Window2d.of(2, 2).withStrides(2, 2));
+        double[][] head = new double[3][36];
+        for (double[] row : head) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextGaussian();
+            }
+        }
+        Network network = new Network(List.of(conv, new Relu(Shape.of(4, 6, 6)), pool,
+                new Reshape(Shape.of(4, 3, 3), Shape.vector(36)), new Dense(head, new double[3])), "conv-pool");
+        double[] u = new double[36];
+        double[] w = new double[36];
+        for (int i = 0; i < 36; i++) {
+            u[i] = random.nextGaussian();
+            w[i] = random.nextGaussian();
+        }
+        List<double[]> square = new ArrayList<>();
+        for (double[] corner : new double[][] {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}}) {
+            double[] x = new double[36];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = corner[0] * u[i] + corner[1] * w[i];
+            }
+            square.add(x);
+        }
+
+        PlanePartition partition = ExactPlane.partition(network, square);
+
+        assertThat(partition.regionCount()).isGreaterThan(100);
+        double total = partition.regions().stream().mapToDouble(Region::area).sum();
+        assertThat(Math.abs(total - partition.polygonArea())).isLessThanOrEqualTo(1e-9 * partition.polygonArea());
+        Map<ActivationPattern, Integer> owners = new HashMap<>();
+        for (Region region : partition.regions()) {
+            Integer previous = owners.put(partition.patternOf(region), region.index());
+            assertThat(previous).as("another region with the pattern of region %d", region.index()).isNull();
+            assertAffineAtASample(network, region, random);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.exactline.core.BadInputException;
 import io.exactline.core.layer.AffineLayer;
 import io.exactline.core.layer.ElementwisePiecewiseLinear;
 import io.exactline.core.layer.Layer;
+import io.exactline.core.layer.Parallel;
 import io.exactline.core.network.Network;
 
 /**
@@ -59,6 +60,11 @@ public final class NetworkDigest {
     private static String compute(Network network) {
         MessageDigest sha = sha256();
         text(sha, "exactline network digest v1");
+        layers(sha, network);
+        return PREFIX + HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void layers(MessageDigest sha, Network network) {
         for (Layer layer : network.layers()) {
             text(sha, layer.getClass().getSimpleName());
             ints(sha, layer.inputShape().dims());
@@ -67,11 +73,16 @@ public final class NetworkDigest {
                 affine(sha, affine);
             } else if (layer instanceof ElementwisePiecewiseLinear pl) {
                 elementwise(sha, pl);
+            } else if (layer instanceof Parallel parallel) {
+                text(sha, parallel.describe());
+                for (Network branch : parallel.branches()) {
+                    text(sha, "branch");
+                    layers(sha, branch);
+                }
             } else {
                 text(sha, layer.describe());
             }
         }
-        return PREFIX + HexFormat.of().formatHex(sha.digest());
     }
 
     private static void affine(MessageDigest sha, AffineLayer layer) {

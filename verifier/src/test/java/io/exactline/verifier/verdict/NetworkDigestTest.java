@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.exactline.core.layer.Dense;
 import io.exactline.core.layer.LeakyRelu;
+import io.exactline.core.layer.Merge;
+import io.exactline.core.layer.Parallel;
 import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
 import io.exactline.core.network.Shape;
@@ -41,5 +43,22 @@ class NetworkDigestTest {
         assertThat(NetworkDigest.of(net(2, false))).as("a separately built equal network").isEqualTo(digest);
         assertThat(NetworkDigest.of(net(Math.nextUp(2.0), false))).as("one weight one ulp off").isNotEqualTo(digest);
         assertThat(NetworkDigest.of(net(2, true))).as("leaky instead of plain ReLU").isNotEqualTo(digest);
+    }
+
+    @Test
+    void weightDigestReachesIntoParallelBranches() {
+        String digest = NetworkDigest.of(branched(2));
+
+        assertThat(NetworkDigest.of(branched(2))).isEqualTo(digest);
+        assertThat(NetworkDigest.of(branched(Math.nextUp(2.0)))).as("a branch weight one ulp off")
+                .isNotEqualTo(digest);
+    }
+
+    private static Network branched(double w) {
+        Network branch = new Network(List.of(new Dense(new double[][] {{w, 1}}, new double[] {0}),
+                new Relu(Shape.vector(1))), "branch");
+        Network other = new Network(List.of(new Dense(new double[][] {{1, 1}}, new double[] {0})), "other");
+        return new Network(List.of(new Parallel(Shape.vector(2), List.of(branch, other), new Merge.Concat(0))),
+                "branched");
     }
 }
