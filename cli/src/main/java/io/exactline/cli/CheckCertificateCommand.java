@@ -13,7 +13,6 @@ import io.exactline.verifier.certificate.CertificateFormatException;
 import io.exactline.verifier.certificate.CheckResult;
 import io.exactline.verifier.certificate.SplitTreeCertificate;
 import io.exactline.verifier.property.Property;
-import io.exactline.verifier.verdict.NetworkDigest;
 import io.exactline.verifier.vnnlib.VnnlibParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +65,7 @@ final class CheckCertificateCommand implements Callable<Integer> {
             out.flush();
             return INVALID;
         }
-        CheckResult result = CertificateChecker.check(net, property, NetworkDigest.ofFile(vnnlib), read);
+        CheckResult result = CertificateChecker.check(net, property, read);
         String seconds = String.format(Locale.ROOT, "%.3f s", (System.nanoTime() - start) / 1e9);
         if (result instanceof CheckResult.Invalid invalid) {
             out.println("invalid: " + Failures.oneLine(invalid.reason()));

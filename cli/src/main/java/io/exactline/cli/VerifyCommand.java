@@ -20,7 +20,6 @@ import io.exactline.verifier.bab.ClosedLeaf;
 import io.exactline.verifier.certificate.CertificateBuilder;
 import io.exactline.verifier.certificate.CertificateFormat;
 import io.exactline.verifier.property.Property;
-import io.exactline.verifier.verdict.NetworkDigest;
 import io.exactline.verifier.verdict.Sat;
 import io.exactline.verifier.verdict.Unknown;
 import io.exactline.verifier.verdict.Unsat;
@@ -115,8 +114,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (!(verdict instanceof Unsat unsat)) {
             return new Certified(verdict, "certificate not written: only unsat answers have certificates\n");
         }
-        CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, NetworkDigest.ofFile(vnnlib),
-                leaves, deadline);
+        CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, leaves, deadline);
         if (outcome instanceof CertificateBuilder.Outcome.Built built) {
             ResultFile.writeAtomically(certificate.get(), CertificateFormat.format(built.certificate()));
             return new Certified(new Unsat(Optional.of(built.certificate()), unsat.provenance()),

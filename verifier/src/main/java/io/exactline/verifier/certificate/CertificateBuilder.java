@@ -11,6 +11,7 @@ import io.exactline.core.network.Network;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.DeadlineExceededException;
 import io.exactline.verifier.bab.ClosedLeaf;
+import io.exactline.verifier.cache.PropertyDigest;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.property.PropertyCase;
 import io.exactline.verifier.verdict.NetworkDigest;
@@ -62,20 +63,18 @@ public final class CertificateBuilder {
         this.deadline = deadline;
     }
 
-    /** {@link #build(Network, Property, String, List, Deadline)} without a time limit. */
-    public static Outcome build(Network network, Property property, String propertyDigest, List<ClosedLeaf> leaves) {
-        return build(network, property, propertyDigest, leaves, Deadline.unlimited());
+    /** {@link #build(Network, Property, List, Deadline)} without a time limit. */
+    public static Outcome build(Network network, Property property, List<ClosedLeaf> leaves) {
+        return build(network, property, leaves, Deadline.unlimited());
     }
 
     /**
      * Builds the certificate of an unsat answer from its closed leaves (in any order); fails when the deadline
      * passes first.
      *
-     * @param propertyDigest the digest of the property's source, recorded in the certificate
      * @throws io.exactline.core.BadInputException if the network has layers the checker does not support
      */
-    public static Outcome build(Network network, Property property, String propertyDigest, List<ClosedLeaf> leaves,
-            Deadline deadline) {
+    public static Outcome build(Network network, Property property, List<ClosedLeaf> leaves, Deadline deadline) {
         CertificateBuilder builder = new CertificateBuilder(ExactNetwork.of(network), property, deadline);
         List<Pending> pending = new ArrayList<>();
         List<Skeleton> roots = new ArrayList<>();
@@ -110,7 +109,7 @@ public final class CertificateBuilder {
         List<ProofNode> cases = roots.stream().map(r -> r.toProof(proofs)).toList();
         long refined = IntStream.range(0, proofs.size())
                 .filter(i -> proofs.get(i).orElseThrow() instanceof ProofNode.InputSplit).count();
-        return new Outcome.Built(new SplitTreeCertificate(NetworkDigest.of(network), propertyDigest, cases),
+        return new Outcome.Built(new SplitTreeCertificate(NetworkDigest.of(network), PropertyDigest.of(property), cases),
                 pending.size(), refined);
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.exactline.core.BadInputException;
 import io.exactline.core.network.Network;
+import io.exactline.verifier.cache.PropertyDigest;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.property.PropertyCase;
 import io.exactline.verifier.verdict.NetworkDigest;
@@ -17,7 +18,9 @@ import io.exactline.verifier.verdict.NetworkDigest;
  *
  * <p>The certificate is accepted exactly when
  * <ol>
- * <li>its digests are those of the network's weights and of the property's source, and it has one tree per case;
+ * <li>its digests are those of the network's weights ({@link NetworkDigest}) and of the property's content
+ * ({@link PropertyDigest}: boxes, constraints and conditions, not the file's name or layout), and it has one tree per
+ * case;
  * <li>every split is well formed, so that the children of a node cover it: an input cut lies strictly inside the
  * node's box (the two halves {@code x_i <= v} and {@code x_i >= v} cover the box), a unit split fixes a unit that
  * is still free (every input has {@code z <= 0} or {@code z >= 0}). Hence the leaves of a tree cover its case's
@@ -38,14 +41,13 @@ public final class CertificateChecker {
     /**
      * Checks {@code certificate}.
      *
-     * @param propertyDigest the digest of the property's source, as recorded when it was written
      * @throws BadInputException if the network has layers the checker does not support (only affine and ReLU) or
      *     does not fit the property
      */
-    public static CheckResult check(Network network, Property property, String propertyDigest,
-            SplitTreeCertificate certificate) {
+    public static CheckResult check(Network network, Property property, SplitTreeCertificate certificate) {
         property.requireCompatible(network);
         String digest = NetworkDigest.of(network);
+        String propertyDigest = PropertyDigest.of(property);
         if (!certificate.networkDigest().equals(digest)) {
             return new CheckResult.Invalid("the certificate is for the network with digest "
                     + certificate.networkDigest() + " but " + network.source() + " has digest " + digest);

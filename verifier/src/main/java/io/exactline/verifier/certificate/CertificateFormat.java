@@ -19,7 +19,7 @@ import io.exactline.core.BadInputException;
  * <pre>
  * exactline-certificate 1
  * network sha256:&lt;hex&gt;        the network's weight digest
- * property sha256:&lt;hex&gt;       the digest of the VNN-LIB file's bytes
+ * property sha256:&lt;hex&gt;       the digest of the property's content
  * cases N
  * case 1                         then the split tree of case 1, one node per line in preorder
  * ...

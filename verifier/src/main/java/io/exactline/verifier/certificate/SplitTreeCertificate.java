@@ -11,7 +11,7 @@ import io.exactline.verifier.verdict.Certificate;
  * input lies in their region, bound to one network and one property by their digests.
  *
  * @param networkDigest the network's weight digest ({@link io.exactline.verifier.verdict.NetworkDigest#of})
- * @param propertyDigest the digest of the property's source ({@code "sha256:<hex>"} of the VNN-LIB file's bytes)
+ * @param propertyDigest the digest of the property's content ({@link io.exactline.verifier.cache.PropertyDigest#of})
  * @param cases one root per property case, in order
  */
 public record SplitTreeCertificate(String networkDigest, String propertyDigest, List<ProofNode> cases)

@@ -16,15 +16,13 @@ import io.exactline.verifier.Deadline;
 import io.exactline.verifier.bab.BabEngine;
 import io.exactline.verifier.bab.ClosedLeaf;
 import io.exactline.verifier.property.Property;
-import io.exactline.verifier.verdict.NetworkDigest;
 import io.exactline.verifier.verdict.Verdict;
 import io.exactline.verifier.vnnlib.VnnlibParser;
 
 /** Certificates of real ACAS Xu unsat instances check, and a raised claim on one of them does not. */
 class AcasXuCertificateTest {
 
-    private record Instance(Network network, Property property, String digest, SplitTreeCertificate certificate,
-            long engineLeaves) {
+    private record Instance(Network network, Property property, SplitTreeCertificate certificate, long engineLeaves) {
     }
 
     private static Instance certify(String id, int prop) {
@@ -34,10 +32,9 @@ class AcasXuCertificateTest {
         List<ClosedLeaf> leaves = new CopyOnWriteArrayList<>();
         Verdict v = new BabEngine().search(net, property, Deadline.after(Duration.ofMinutes(5)), leaves::add);
         assertThat(v.status()).as("%s prop %d", id, prop).isEqualTo("unsat");
-        String digest = NetworkDigest.ofFile(vnnlib);
-        CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, digest, leaves);
+        CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, leaves);
         assertThat(outcome).isInstanceOf(CertificateBuilder.Outcome.Built.class);
-        return new Instance(net, property, digest, ((CertificateBuilder.Outcome.Built) outcome).certificate(),
+        return new Instance(net, property, ((CertificateBuilder.Outcome.Built) outcome).certificate(),
                 leaves.size());
     }
 
@@ -46,7 +43,7 @@ class AcasXuCertificateTest {
         for (Instance instance : List.of(certify("2_1", 1), certify("2_3", 3), certify("3_3", 4))) {
             String text = CertificateFormat.format(instance.certificate());
 
-            CheckResult result = CertificateChecker.check(instance.network(), instance.property(), instance.digest(),
+            CheckResult result = CertificateChecker.check(instance.network(), instance.property(),
                     CertificateFormat.parse("acas", text));
 
             assertThat(result).as("%s", instance.property()).isInstanceOf(CheckResult.Valid.class);
@@ -61,7 +58,7 @@ class AcasXuCertificateTest {
         String text = CertificateFormat.format(instance.certificate());
         String tampered = text.replaceFirst("\\nleaf (\\d+):[^ \\n]+", "\nleaf $1:100.0");
 
-        CheckResult result = CertificateChecker.check(instance.network(), instance.property(), instance.digest(),
+        CheckResult result = CertificateChecker.check(instance.network(), instance.property(),
                 CertificateFormat.parse("acas", tampered));
 
         assertThat(result).isInstanceOf(CheckResult.Invalid.class);

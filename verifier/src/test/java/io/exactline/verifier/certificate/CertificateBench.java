@@ -14,7 +14,6 @@ import io.exactline.verifier.Deadline;
 import io.exactline.verifier.bab.BabEngine;
 import io.exactline.verifier.bab.ClosedLeaf;
 import io.exactline.verifier.property.Property;
-import io.exactline.verifier.verdict.NetworkDigest;
 import io.exactline.verifier.verdict.Verdict;
 import io.exactline.verifier.vnnlib.VnnlibParser;
 
@@ -55,9 +54,8 @@ public final class CertificateBench {
             }
             System.out.printf(Locale.ROOT, "  (bab: %s in %.2f s, %d leaves)%n", verdict.status(), (t1 - t0) / 1e9,
                     leaves.size());
-            String digest = NetworkDigest.ofFile(vnnlib);
             long cpu1 = cpu();
-            CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, digest, leaves);
+            CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, leaves);
             long t2 = System.nanoTime();
             if (outcome instanceof CertificateBuilder.Outcome.Failed f) {
                 System.out.printf(Locale.ROOT, "%s:%s | unsat | %.2f | %d | build failed: %s%n", parts[0], parts[1],
@@ -69,7 +67,7 @@ public final class CertificateBench {
             String text = CertificateFormat.format(built.certificate());
             SplitTreeCertificate read = CertificateFormat.parse("bench", text);
             long t3 = System.nanoTime();
-            CheckResult result = CertificateChecker.check(net, property, digest, read);
+            CheckResult result = CertificateChecker.check(net, property, read);
             long t4 = System.nanoTime();
             long cpu4 = cpu();
             long certLeaves = text.lines().filter(l -> l.startsWith("leaf") || l.equals("void")).count();
