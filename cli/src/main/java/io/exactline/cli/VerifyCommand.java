@@ -107,14 +107,20 @@ final class VerifyCommand implements Callable<Integer> {
 
     /**
      * An unsat verdict with its certificate written to {@link #certificate}, when one can be built from the leaves;
-     * any other verdict as it is.
+     * any other verdict as it is. A network the checker does not support keeps its verdict; the line says why there
+     * is no certificate.
      */
     private Certified certify(Verdict verdict, Network net, Property property, List<ClosedLeaf> leaves,
             Deadline deadline) {
         if (!(verdict instanceof Unsat unsat)) {
             return new Certified(verdict, "certificate not written: only unsat answers have certificates\n");
         }
-        CertificateBuilder.Outcome outcome = CertificateBuilder.build(net, property, leaves, deadline);
+        CertificateBuilder.Outcome outcome;
+        try {
+            outcome = CertificateBuilder.build(net, property, leaves, deadline);
+        } catch (BadInputException e) {
+            return new Certified(verdict, "certificate not written: " + Failures.oneLine(e.getMessage()) + "\n");
+        }
         if (outcome instanceof CertificateBuilder.Outcome.Built built) {
             ResultFile.writeAtomically(certificate.get(), CertificateFormat.format(built.certificate()));
             return new Certified(new Unsat(Optional.of(built.certificate()), unsat.provenance()),

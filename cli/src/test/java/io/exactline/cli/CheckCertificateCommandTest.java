@@ -76,4 +76,20 @@ class CheckCertificateCommandTest {
         assertThat(pgd.err()).as("%s", pgd).contains("--certificate needs --engine auto or bab");
         assertThat(missing.code()).as("%s", missing).isEqualTo(2);
     }
+
+    @Test
+    void aNetworkTheCheckerDoesNotSupportKeepsItsVerdictAndSaysWhyThereIsNoCertificate() throws IOException {
+        Path cert = temp.resolve("clip.cert");
+        Path prop = Files.writeString(temp.resolve("negative.vnnlib"), "(declare-const X_0 Real)\n"
+                + "(declare-const X_1 Real)\n(declare-const Y_0 Real)\n(declare-const Y_1 Real)\n"
+                + "(assert (>= X_0 0))\n(assert (<= X_0 1))\n(assert (>= X_1 0))\n(assert (<= X_1 1))\n"
+                + "(assert (<= Y_0 -1))\n");
+
+        Cli.Result run = Cli.run("verify", Cli.relus2(), prop.toString(), "--certificate", cert.toString());
+
+        assertThat(run.code()).as("%s", run).isZero();
+        assertThat(run.out()).as("%s", run).startsWith("unsat\n")
+                .contains("certificate not written: certificates are checked for networks of affine and ReLU layers");
+        assertThat(cert).doesNotExist();
+    }
 }
