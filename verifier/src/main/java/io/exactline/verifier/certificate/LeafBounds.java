@@ -34,7 +34,8 @@ import java.util.Optional;
  * Numbers are doubles read exactly as dyadic rationals, and every operation is rounded in the sound direction
  * ({@link Directed}). Where a multiplier is computed inexactly, both a downward and an upward value are kept; the
  * downward one is carried on and the worst effect of the difference on the tensor's bounds is subtracted from
- * {@code beta}. So every bound holds for the real-valued network on its stored weights.
+ * {@code beta}; a multiplier that overflows makes the bound NaN, which proves nothing. So every bound holds for the
+ * real-valued network on its stored weights.
  */
 final class LeafBounds {
     private final ExactNetwork network;
@@ -129,6 +130,9 @@ final class LeafBounds {
                     }
                 }
                 for (int j = 0; j < down.length; j++) {
+                    if (!Double.isFinite(down[j]) || !Double.isFinite(up[j])) {
+                        return Double.NaN;
+                    }
                     bias = addDown(bias, slack(down[j], up[j], inLower[j]));
                 }
                 multipliers = down;
@@ -145,6 +149,9 @@ final class LeafBounds {
                         back[j] = m;
                     } else if (u.kind() == Kind.RELAXED && m < 0.0) {
                         double down = mulDown(m, u.slope());
+                        if (!Double.isFinite(down)) {
+                            return Double.NaN;
+                        }
                         back[j] = down;
                         bias = addDown(bias, slack(down, mulUp(m, u.slope()), inLower[j]));
                         bias = addDown(bias, mulDown(mulUp(-m, u.slope()), u.lowerEnd()));
