@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Exact analysis of piecewise-linear neural networks.",
         subcommands = {EvalCommand.class, LineCommand.class, DemoCommand.class, AcasxuCommand.class, IgCommand.class,
             PlaneCommand.class, IgStudyCommand.class, IgRobustnessCommand.class, LinearityStudyCommand.class,
-            PreconditionsCommand.class, VerifyCommand.class, VnncompCommand.class, EnginesCommand.class},
+            PreconditionsCommand.class, VerifyCommand.class, CheckCertificateCommand.class, VnncompCommand.class,
+            EnginesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal failure (a bug: please report it with the stack trace)",
             "2:bad input: malformed or missing files, wrong input dimension, NaN or infinite numbers, unsupported"

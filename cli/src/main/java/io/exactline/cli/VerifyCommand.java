@@ -1,18 +1,26 @@
 package io.exactline.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.AtomicFiles;
 import io.exactline.core.io.NetworkLoader;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.Engine;
 import io.exactline.verifier.Engines;
+import io.exactline.verifier.bab.BabEngine;
+import io.exactline.verifier.bab.ClosedLeaf;
+import io.exactline.verifier.certificate.CertificateBuilder;
+import io.exactline.verifier.certificate.CertificateFormat;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.verdict.Assurance;
 import io.exactline.verifier.verdict.Sat;
@@ -28,11 +36,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code exactline verify NETWORK VNNLIB [--timeout S] [--result FILE] [--engine NAME]}: decides a VNN-LIB property.
- * The first stdout line is exactly one of {@code sat}, {@code unsat}, {@code timeout}, {@code unknown}; after the
- * unsat of a plug-in engine the second line is its label ({@code unsat (engine NAME, unchecked)} unless a checker
- * accepted its certificate); then a line says which engine answered and how, and after sat the counterexample
- * follows.
+ * {@code exactline verify NETWORK VNNLIB [--timeout S] [--result FILE] [--engine NAME] [--certificate FILE]}: decides
+ * a VNN-LIB property. The first stdout line is exactly one of {@code sat}, {@code unsat}, {@code timeout},
+ * {@code unknown}; after the unsat of a plug-in engine the second line is its label ({@code unsat (engine NAME,
+ * unchecked)} unless a checker accepted its certificate); then a line says which engine answered and how, and after
+ * sat the counterexample follows. With {@code --certificate} the last line says whether a certificate was written.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Decides whether some input of the VNNLIB property's region drives NETWORK into its unsafe set.",
@@ -61,6 +69,12 @@ final class VerifyCommand implements Callable<Integer> {
                     + " ('exactline engines' lists them with their guarantees; default: ${DEFAULT-VALUE})")
     String engine;
 
+    @Option(names = "--certificate", paramLabel = "FILE",
+            description = "on unsat, write a certificate that 'exactline check-certificate' re-checks independently"
+                    + " (atomically); runs branch and bound (engine auto or bab) and records its split tree; building"
+                    + " it counts against --timeout")
+    Optional<Path> certificate;
+
     @Override
     public Integer call() {
         Engine chosen = Engines.byName(engine);
@@ -68,12 +82,61 @@ final class VerifyCommand implements Callable<Integer> {
         Network net = NetworkLoader.load(network);
         Property property = VnnlibParser.parse(vnnlib);
         property.requireCompatible(net);
-        Verdict verdict = chosen.verify(net, property, deadline);
-        result.ifPresent(file -> VnncompResult.write(verdict, file));
+        Verdict verdict;
+        String certificateLine = "";
+        if (certificate.isPresent()) {
+            if (!engine.equals("auto") && !engine.equals(BabEngine.NAME)) {
+                throw new BadInputException("--certificate needs --engine auto or bab (branch and bound writes the"
+                        + " split tree a certificate records), not " + engine);
+            }
+            List<ClosedLeaf> leaves = new CopyOnWriteArrayList<>();
+            Certified certified = certify(new BabEngine().search(net, property, deadline, leaves::add), net, property,
+                    leaves, deadline);
+            verdict = certified.verdict();
+            certificateLine = certified.line();
+        } else {
+            verdict = chosen.verify(net, property, deadline);
+        }
+        Verdict answer = verdict;
+        result.ifPresent(file -> VnncompResult.write(answer, file));
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(verdict));
+        out.print(certificateLine);
         out.flush();
         return 0;
+    }
+
+    /** A verdict and the line that says what became of its certificate. */
+    private record Certified(Verdict verdict, String line) {
+    }
+
+    /**
+     * An unsat verdict with its certificate written to {@link #certificate}, when one can be built from the leaves;
+     * any other verdict as it is. A network the checker does not support keeps its verdict; the line says why there
+     * is no certificate.
+     */
+    private Certified certify(Verdict verdict, Network net, Property property, List<ClosedLeaf> leaves,
+            Deadline deadline) {
+        if (!(verdict instanceof Unsat unsat)) {
+            return new Certified(verdict, "certificate not written: only unsat answers have certificates\n");
+        }
+        CertificateBuilder.Outcome outcome;
+        try {
+            outcome = CertificateBuilder.build(net, property, leaves, deadline);
+        } catch (BadInputException e) {
+            return new Certified(verdict, "certificate not written: " + Failures.oneLine(e.getMessage()) + "\n");
+        }
+        if (outcome instanceof CertificateBuilder.Outcome.Built built) {
+            try {
+                AtomicFiles.writeString(certificate.get(), CertificateFormat.format(built.certificate()));
+            } catch (IOException e) {
+                throw new BadInputException("--certificate: " + e.getMessage(), e);
+            }
+            return new Certified(new Unsat(Optional.of(built.certificate()), unsat.provenance()),
+                    "certificate written to " + certificate.get() + ": " + built.certificate().summary() + "\n");
+        }
+        return new Certified(verdict, "certificate not written: "
+                + ((CertificateBuilder.Outcome.Failed) outcome).reason() + "\n");
     }
 
     /** The deadline {@code seconds} from now, or none. */

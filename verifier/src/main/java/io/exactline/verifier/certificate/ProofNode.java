@@ -1,0 +1,46 @@
+package io.exactline.verifier.certificate;
+
+import java.util.List;
+
+/**
+ * A node of a certificate's split tree. A node stands for a sub-region of a property case: a box and a partial
+ * activation pattern, both given by the splits on the path from the case's root (the case's box, every unit free).
+ * A split node's children cover its region; a leaf says why no unsafe input lies in its region.
+ */
+public sealed interface ProofNode {
+
+    /**
+     * The box is cut at {@code x_input = at}: {@code below} covers {@code x_input <= at}, {@code above}
+     * {@code x_input >= at}. The cut must lie strictly inside the node's box.
+     */
+    record InputSplit(int input, double at, ProofNode below, ProofNode above) implements ProofNode {
+    }
+
+    /**
+     * ReLU unit {@code unit} of ReLU layer {@code layer} (0 nearest the input), free so far, is fixed:
+     * {@code inactive} covers the inputs with pre-activation {@code z <= 0}, {@code active} those with {@code z >= 0}.
+     */
+    record UnitSplit(int layer, int unit, ProofNode inactive, ProofNode active) implements ProofNode {
+    }
+
+    /**
+     * A leaf where every unsafe conjunction of the case is violated: one claim per conjunction, in order.
+     */
+    record Proven(List<Claim> claims) implements ProofNode {
+        public Proven {
+            claims = List.copyOf(claims);
+        }
+    }
+
+    /** A leaf whose region is empty: no input of its box follows its pattern. */
+    record Infeasible() implements ProofNode {
+    }
+
+    /**
+     * Inequality {@code inequality} of the conjunction (numbered as in {@link ExactInequality}: input constraints,
+     * then output inequalities, then their sum) is at least {@code lowerBound > 0} on the leaf, so the conjunction
+     * has no solution there.
+     */
+    record Claim(int inequality, double lowerBound) {
+    }
+}
