@@ -18,7 +18,7 @@ import java.util.Optional;
  * choice: the proof is the sound bound of the combination, computed afterwards.
  */
 final class Multipliers {
-    private static final int STEPS = 40;
+    private static final int STEPS = 60;
     private static final double GRID = 1024.0;
 
     /**
@@ -66,7 +66,7 @@ final class Multipliers {
             if (scale == 0.0) {
                 break;
             }
-            double eta = 2.0 / Math.sqrt(step + 1.0);
+            double eta = 1.0 / Math.sqrt(step + 1.0);
             double total = 0.0;
             for (int q = 0; q < m; q++) {
                 lambda[q] *= Math.exp(eta * g[q] / scale);
