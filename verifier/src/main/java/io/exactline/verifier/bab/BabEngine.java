@@ -56,9 +56,12 @@ import io.exactline.verifier.verdict.Verdict;
  * {@link BabOptions#lookahead()} best inputs, the one whose worse half gets the best bound; the halves keep the bounds
  * computed for that choice), or the costliest unstable unit is fixed to each of its pieces ({@link Splitting}).
  *
- * <p>The answer is sat at the first confirmed counterexample, unsat when every sub-problem is closed, and unknown
- * when a box can no longer be bisected in double precision or the queue limit is hit; timeout once the deadline
- * passes.
+ * <p>The answer is sat at the first confirmed counterexample, unsat when every sub-problem is closed, and timeout
+ * once the deadline passes. It is unknown when the queue limit is hit, or when the search ends without a
+ * counterexample but some box could no longer be bisected in double precision: such a box is left undecided and the
+ * search goes on with the others, because a box that only touches the unsafe set (its margin is 0 at a boundary
+ * point and positive elsewhere) can never be closed by bounds nor yield a counterexample, and depth-first search
+ * follows it down to the last bit while a counterexample may wait in another part of the tree.
  *
  * <h2>Work sharing</h2>
  * Sub-problems wait in one priority queue, deepest first (depth-first search keeps the queue short and lets a child
@@ -538,7 +541,6 @@ public final class BabEngine implements Engine {
             if (candidates.isEmpty()) {
                 unknown.compareAndSet(null, "precision: a box of case " + (p.caseIndex() + 1) + " is too small to"
                         + " bisect in double precision and its bounds do not decide it: " + p.box());
-                stop.set(true);
                 return;
             }
             List<double[]> objectives = objectives(form, closed);
