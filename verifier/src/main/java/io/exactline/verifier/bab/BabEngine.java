@@ -57,11 +57,13 @@ import io.exactline.verifier.verdict.Verdict;
  * computed for that choice), or the costliest unstable unit is fixed to each of its pieces ({@link Splitting}).
  *
  * <p>The answer is sat at the first confirmed counterexample, unsat when every sub-problem is closed, and timeout
- * once the deadline passes. It is unknown when the queue limit is hit, or when the search ends without a
- * counterexample but some box could no longer be bisected in double precision: such a box is left undecided and the
- * search goes on with the others, because a box that only touches the unsafe set (its margin is 0 at a boundary
- * point and positive elsewhere) can never be closed by bounds nor yield a counterexample, and depth-first search
- * follows it down to the last bit while a counterexample may wait in another part of the tree.
+ * once the deadline passes. It is unknown when the queue limit is hit, or when a box can no longer be bisected in
+ * double precision and no waiting sub-problem's midpoint or candidate corners is a counterexample. A box that only
+ * touches the unsafe set (its margin is 0 on a boundary and positive elsewhere, as next to the unsafe region of a
+ * sat instance) can never be closed by bounds nor yield a counterexample, and depth-first search follows it down to
+ * the last bit; the sub-problems waiting beside that path (the siblings on the unsafe side among them) are then
+ * tried as counterexamples before the search gives up. Searching on instead is no option: along a touching curve
+ * the number of such boxes doubles with every level.
  *
  * <h2>Work sharing</h2>
  * Sub-problems wait in one priority queue, deepest first (depth-first search keeps the queue short and lets a child
@@ -505,6 +507,25 @@ public final class BabEngine implements Engine {
             return false;
         }
 
+        /**
+         * Tries the midpoint of every waiting sub-problem, and the corners its precomputed bounds point to, as
+         * counterexamples: the last chance for sat before the search stops at the precision limit.
+         */
+        private void sweep() {
+            for (SubProblem waiting : queue.toArray(new SubProblem[0])) {
+                evaluations.increment();
+                if (confirm(waiting.box().center())) {
+                    return;
+                }
+                for (LowerBound b : waiting.precomputed().map(BoxBounder.Bounded::objectives).orElse(List.of())) {
+                    evaluations.increment();
+                    if (confirm(b.candidate())) {
+                        return;
+                    }
+                }
+            }
+        }
+
         private boolean confirm(double[] x) {
             Optional<Counterexample> hit = Counterexample.confirm(network, property, x);
             if (hit.isPresent()) {
@@ -541,6 +562,8 @@ public final class BabEngine implements Engine {
             if (candidates.isEmpty()) {
                 unknown.compareAndSet(null, "precision: a box of case " + (p.caseIndex() + 1) + " is too small to"
                         + " bisect in double precision and its bounds do not decide it: " + p.box());
+                sweep();
+                stop.set(true);
                 return;
             }
             List<double[]> objectives = objectives(form, closed);
