@@ -569,7 +569,6 @@ public final class BabEngine implements Engine {
             List<double[]> objectives = objectives(form, closed);
             Box[] halves = p.box().bisect(candidates.get(0));
             List<Optional<BoxBounder.Bounded>> bounds = List.of(Optional.empty(), Optional.empty());
-            double[] halfPriority = {priority, priority};
             double best = Double.NEGATIVE_INFINITY;
             for (int d : candidates.size() > 1 ? candidates : List.<Integer>of()) {
                 deadline.check();
@@ -591,12 +590,11 @@ public final class BabEngine implements Engine {
                     best = worstHalf;
                     halves = trial;
                     bounds = trialBounds;
-                    halfPriority = trialPriority;
                 }
             }
             for (int h = 0; h < 2; h++) {
                 offer(new SubProblem(p.caseIndex(), halves[h], p.pattern(), Optional.of(layers), bounds.get(h),
-                        closed, p.depth() + 1, halfPriority[h], order.getAndIncrement()));
+                        closed, p.depth() + 1, priority, order.getAndIncrement()));
             }
         }
 
