@@ -56,9 +56,14 @@ import io.exactline.verifier.verdict.Verdict;
  * {@link BabOptions#lookahead()} best inputs, the one whose worse half gets the best bound; the halves keep the bounds
  * computed for that choice), or the costliest unstable unit is fixed to each of its pieces ({@link Splitting}).
  *
- * <p>The answer is sat at the first confirmed counterexample, unsat when every sub-problem is closed, and unknown
- * when a box can no longer be bisected in double precision or the queue limit is hit; timeout once the deadline
- * passes.
+ * <p>The answer is sat at the first confirmed counterexample, unsat when every sub-problem is closed, and timeout
+ * once the deadline passes. It is unknown when the queue limit is hit, or when a box can no longer be bisected in
+ * double precision and no waiting sub-problem's midpoint or candidate corners is a counterexample. A box that only
+ * touches the unsafe set (its margin is 0 on a boundary and positive elsewhere, as next to the unsafe region of a
+ * sat instance) can never be closed by bounds nor yield a counterexample, and depth-first search follows it down to
+ * the last bit; the sub-problems waiting beside that path (the siblings on the unsafe side among them) are then
+ * tried as counterexamples before the search gives up. Searching on instead is no option: along a touching curve
+ * the number of such boxes doubles with every level.
  *
  * <h2>Work sharing</h2>
  * Sub-problems wait in one priority queue, deepest first (depth-first search keeps the queue short and lets a child
@@ -181,8 +186,12 @@ public final class BabEngine implements Engine {
             double priority, long order) {
     }
 
-    /** The conjunctions closed over a sub-problem, and the tightest inequality of each one still open. */
-    private record Assessment(List<Optional<ClosedLeaf.Witness>> closed, List<Tightest> open) {
+    /**
+     * The conjunctions closed over a sub-problem, the tightest inequality of each one still open, and corners worth
+     * trying as counterexamples.
+     */
+    private record Assessment(List<Optional<ClosedLeaf.Witness>> closed, List<Tightest> open,
+            List<double[]> corners) {
     }
 
     /** The unsafe conjunctions of one case, with their sums. */
@@ -212,6 +221,7 @@ public final class BabEngine implements Engine {
         private final LongAdder nodes = new LongAdder();
         private final LongAdder closedLeaves = new LongAdder();
         private final LongAdder voidLeaves = new LongAdder();
+        private final LongAdder combinedLeaves = new LongAdder();
         private final LongAdder evaluations = new LongAdder();
         private final AtomicLong maxQueue = new AtomicLong();
 
@@ -338,7 +348,7 @@ public final class BabEngine implements Engine {
                 leaves.accept(new ClosedLeaf(p.caseIndex(), p.box(), p.pattern(), List.of()));
                 return;
             }
-            Assessment assessment = assess(form, p.box(), p.closed(), bounded.get());
+            Assessment assessment = assess(form, p.box(), p.closed(), bounded.get(), Optional.of(bounder));
             List<Optional<ClosedLeaf.Witness>> closed = assessment.closed();
             List<Tightest> open = assessment.open();
             if (open.isEmpty()) {
@@ -347,12 +357,12 @@ public final class BabEngine implements Engine {
                 for (int k = 0; k < closed.size(); k++) {
                     ClosedLeaf.Witness w = closed.get(k).orElseThrow();
                     witnesses.add(p.closed().get(k).isPresent()
-                            ? new ClosedLeaf.Witness(w.inequality(), w.lowerBound(), true) : w);
+                            ? new ClosedLeaf.Witness(w.inequality(), w.lowerBound(), true, w.multipliers()) : w);
                 }
                 leaves.accept(new ClosedLeaf(p.caseIndex(), p.box(), p.pattern(), witnesses));
                 return;
             }
-            if (falsify(p, form, open)) {
+            if (falsify(p, form, open, assessment.corners())) {
                 return;
             }
             split(p, form, bounder, bounded.get().layers(), closed, open);
@@ -360,15 +370,18 @@ public final class BabEngine implements Engine {
 
         /**
          * Which of the conjunctions open in {@code closedBefore} the bounds close over {@code box}, and for the
-         * others their tightest inequality.
+         * others their tightest inequality. With a {@code bounder} (the one that computed {@code bounded}), a
+         * conjunction that neither one inequality nor the sum closes is tried once more with the Lagrangian
+         * {@link Multipliers} of its inequalities' linear lower bounds, bounded as one objective.
          */
         private Assessment assess(CaseForm form, Box box, List<Optional<ClosedLeaf.Witness>> closedBefore,
-                BoxBounder.Bounded bounded) {
+                BoxBounder.Bounded bounded, Optional<BoxBounder> bounder) {
             List<UnsafeConjunction> conjunctions = form.conjunctions();
             double[] lower = box.lower();
             double[] upper = box.upper();
             List<Optional<ClosedLeaf.Witness>> closed = new ArrayList<>(closedBefore);
             List<Tightest> open = new ArrayList<>();
+            List<double[]> corners = new ArrayList<>();
             int next = 0;
             for (int k = 0; k < conjunctions.size(); k++) {
                 if (closed.get(k).isPresent()) {
@@ -376,9 +389,11 @@ public final class BabEngine implements Engine {
                 }
                 UnsafeConjunction c = conjunctions.get(k);
                 Tightest tightest = null;
+                List<Optional<LowerBound>> bounds = new ArrayList<>();
                 for (int q = 0; q < c.size(); q++) {
                     Optional<LowerBound> b = c.readsOutputs(q) ? Optional.of(bounded.objectives().get(next++))
                             : Optional.empty();
+                    bounds.add(b);
                     double value = c.lowerBound(q, b.map(LowerBound::value).orElse(0.0), lower, upper);
                     if (tightest == null || value > tightest.value()) {
                         tightest = new Tightest(k, q, value, b);
@@ -398,16 +413,68 @@ public final class BabEngine implements Engine {
                 } else if (tightest == null) {
                     open.add(new Tightest(k, 0, Double.NEGATIVE_INFINITY, Optional.empty()));
                 } else {
-                    open.add(tightest);
+                    Optional<ClosedLeaf.Witness> combined = bounder.isPresent() && c.size() > 1
+                            ? combine(c, bounds, box, bounded.layers(), bounder.get(), corners) : Optional.empty();
+                    if (combined.isPresent()) {
+                        closed.set(k, combined);
+                    } else {
+                        open.add(tightest);
+                    }
                 }
             }
-            return new Assessment(closed, open);
+            return new Assessment(closed, open, corners);
         }
 
-        /** Tries the midpoint and the tightest inequalities' corners; true when a counterexample was found. */
-        private boolean falsify(SubProblem p, CaseForm form, List<Tightest> open) {
+        /**
+         * Tries to close conjunction {@code c} by a combination of its inequalities: {@link Multipliers} from the
+         * linear lower bounds {@code bounds} (an input-only inequality is its own linear function), then one sound
+         * bound of the combination. Adds the corner minimising the combination's predicted bound to
+         * {@code corners} when the prediction is positive but the sound bound is not.
+         */
+        private Optional<ClosedLeaf.Witness> combine(UnsafeConjunction c, List<Optional<LowerBound>> bounds, Box box,
+                LayerBounds layers, BoxBounder bounder, List<double[]> corners) {
+            int n = box.dimension();
+            double[][] a = new double[c.size()][n];
+            double[] b = new double[c.size()];
+            for (int q = 0; q < c.size(); q++) {
+                Optional<LowerBound> bound = bounds.get(q);
+                b[q] = c.constant(q) + bound.map(LowerBound::constant).orElse(0.0);
+                for (int i = 0; i < n; i++) {
+                    a[q][i] = c.inputCoefficient(q, i) + (bound.isPresent() ? bound.get().coefficient(i) : 0.0);
+                }
+            }
+            Optional<Multipliers.Choice> choice = Multipliers.find(a, b, box.lower(), box.upper());
+            if (choice.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<UnsafeConjunction> combination = c.combination(choice.get().multipliers());
+            if (combination.isEmpty()) {
+                return Optional.empty();
+            }
+            UnsafeConjunction combined = combination.get();
+            double outputPart = combined.readsOutputs(0)
+                    ? bounder.lowerBound(layers, combined.outputRow(0)).value() : 0.0;
+            double value = combined.lowerBound(0, outputPart, box.lower(), box.upper());
+            if (value > 0.0) {
+                combinedLeaves.increment();
+                List<Double> multipliers = new ArrayList<>();
+                for (double m : choice.get().multipliers()) {
+                    multipliers.add(m);
+                }
+                return Optional.of(new ClosedLeaf.Witness(c.size() + 1, value, false, multipliers));
+            }
+            corners.add(choice.get().corner());
+            return Optional.empty();
+        }
+
+        /**
+         * Tries the midpoint, the tightest inequalities' corners and the given {@code corners}; true when a
+         * counterexample was found.
+         */
+        private boolean falsify(SubProblem p, CaseForm form, List<Tightest> open, List<double[]> corners) {
             List<double[]> points = new ArrayList<>();
             points.add(p.box().midpoint());
+            points.addAll(corners);
             for (Tightest t : open) {
                 t.bound().ifPresent(b -> points.add(b.candidate()));
             }
@@ -436,6 +503,25 @@ public final class BabEngine implements Engine {
                 }
             }
             return false;
+        }
+
+        /**
+         * Tries the midpoint of every waiting sub-problem, and the corners its precomputed bounds point to, as
+         * counterexamples: the last chance for sat before the search stops at the precision limit.
+         */
+        private void sweep() {
+            for (SubProblem waiting : queue.toArray(new SubProblem[0])) {
+                evaluations.increment();
+                if (confirm(waiting.box().midpoint())) {
+                    return;
+                }
+                for (LowerBound b : waiting.precomputed().map(BoxBounder.Bounded::objectives).orElse(List.of())) {
+                    evaluations.increment();
+                    if (confirm(b.candidate())) {
+                        return;
+                    }
+                }
+            }
         }
 
         private boolean confirm(double[] x) {
@@ -474,6 +560,7 @@ public final class BabEngine implements Engine {
             if (candidates.isEmpty()) {
                 unknown.compareAndSet(null, "precision: a box of case " + (p.caseIndex() + 1) + " is too small to"
                         + " bisect in double precision and its bounds do not decide it: " + p.box());
+                sweep();
                 stop.set(true);
                 return;
             }
@@ -485,17 +572,18 @@ public final class BabEngine implements Engine {
                 deadline.check();
                 Box[] trial = p.box().bisect(d);
                 List<Optional<BoxBounder.Bounded>> trialBounds = new ArrayList<>();
-                double worstHalf = Double.POSITIVE_INFINITY;
-                for (Box half : trial) {
-                    Optional<BoxBounder.Bounded> b = bounder.lowerBounds(half, p.pattern(), Optional.of(layers),
+                double[] trialPriority = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+                for (int h = 0; h < 2; h++) {
+                    Optional<BoxBounder.Bounded> b = bounder.lowerBounds(trial[h], p.pattern(), Optional.of(layers),
                             objectives);
                     trialBounds.add(b);
                     if (b.isPresent()) {
-                        for (Tightest t : assess(form, half, closed, b.get()).open()) {
-                            worstHalf = Math.min(worstHalf, t.value());
+                        for (Tightest t : assess(form, trial[h], closed, b.get(), Optional.empty()).open()) {
+                            trialPriority[h] = Math.min(trialPriority[h], t.value());
                         }
                     }
                 }
+                double worstHalf = Math.min(trialPriority[0], trialPriority[1]);
                 if (worstHalf > best) {
                     best = worstHalf;
                     halves = trial;
@@ -531,7 +619,7 @@ public final class BabEngine implements Engine {
 
         Map<String, Long> counts() {
             return Map.of("nodes", nodes.sum(), "closedLeaves", closedLeaves.sum(), "voidLeaves", voidLeaves.sum(),
-                    "evaluations", evaluations.sum(), "maxQueued", maxQueue.get());
+                    "combined", combinedLeaves.sum(), "evaluations", evaluations.sum(), "maxQueued", maxQueue.get());
         }
     }
 

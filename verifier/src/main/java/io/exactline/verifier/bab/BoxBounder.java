@@ -30,6 +30,12 @@ public interface BoxBounder {
             List<double[]> objectives);
 
     /**
+     * A lower bound of {@code objective . f(x)} over the sub-problem whose layer bounds {@code layers} this bounder
+     * computed (same contract as {@link #lowerBounds}): a further objective without recomputing the layers.
+     */
+    LowerBound lowerBound(LayerBounds layers, double[] objective);
+
+    /**
      * The bounds of one sub-problem.
      *
      * @param objectives the lower bounds of the objectives, in order

@@ -24,12 +24,24 @@ public record ClosedLeaf(int caseIndex, Box box, PartialPattern pattern, List<Wi
     /**
      * Why one unsafe conjunction is empty on the leaf.
      *
-     * @param inequality the index of the inequality proven positive in the conjunction, or the conjunction's size
-     *     for the sum of its inequalities ({@link io.exactline.verifier.falsify.UnsafeConjunction#sum()})
+     * @param inequality the index of the inequality proven positive in the conjunction; the conjunction's size
+     *     for the sum of its inequalities ({@link io.exactline.verifier.falsify.UnsafeConjunction#sum()}); the
+     *     size plus 1 for their combination with {@code multipliers}
+     *     ({@link io.exactline.verifier.falsify.UnsafeConjunction#combination})
      * @param lowerBound a sound lower bound of that inequality's left side over the leaf, positive
      * @param closedAbove whether an ancestor of the leaf already proved it (then {@code lowerBound} is that
      *     ancestor's)
+     * @param multipliers the nonnegative multiplier of each inequality of the conjunction, in order, when
+     *     {@code inequality} is the size plus 1; empty otherwise
      */
-    public record Witness(int inequality, double lowerBound, boolean closedAbove) {
+    public record Witness(int inequality, double lowerBound, boolean closedAbove, List<Double> multipliers) {
+        public Witness {
+            multipliers = List.copyOf(multipliers);
+        }
+
+        /** A witness by one inequality or by the sum (no multipliers). */
+        public Witness(int inequality, double lowerBound, boolean closedAbove) {
+            this(inequality, lowerBound, closedAbove, List.of());
+        }
     }
 }

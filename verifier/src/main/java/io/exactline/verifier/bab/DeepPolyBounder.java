@@ -37,10 +37,15 @@ public final class DeepPolyBounder implements BoxBounder {
         }
         List<LowerBound> result = new ArrayList<>(objectives.size());
         for (double[] objective : objectives) {
-            ObjectiveBound bound = computer.lowerBound(layers.get(), objective);
-            result.add(new LowerBound(bound.lower(), bound.inputSplitScores(), bound.candidate(),
-                    bound.bestUnitSplit()));
+            result.add(lowerBound(layers.get(), objective));
         }
         return Optional.of(new Bounded(result, layers.get()));
+    }
+
+    @Override
+    public LowerBound lowerBound(LayerBounds layers, double[] objective) {
+        ObjectiveBound bound = computer.lowerBound(layers, objective);
+        return new LowerBound(bound.lower(), bound.inputCoefficients(), bound.constant(), bound.inputSplitScores(),
+                bound.candidate(), bound.bestUnitSplit());
     }
 }

@@ -61,26 +61,49 @@ public final class UnsafeConjunction {
      * inequality's bound does.
      */
     public Optional<UnsafeConjunction> sum() {
-        int n = constants.length;
-        if (n < 2) {
+        if (constants.length < 2) {
             return Optional.empty();
+        }
+        double[] ones = new double[constants.length];
+        Arrays.fill(ones, 1.0);
+        return combination(ones);
+    }
+
+    /**
+     * The nonnegative combination {@code sum_q m_q (c_q . y + e_q . x + d_q) <= 0} of this conjunction's
+     * inequalities with multipliers {@code m}, as a conjunction of that one inequality, when every product and
+     * every sum of its coefficients is exactly a double (checked in exact arithmetic). It holds wherever the
+     * conjunction does (a Lagrangian relaxation), so a proof that its left side is positive on a region proves the
+     * conjunction empty there.
+     *
+     * @param multipliers one per inequality, each finite and {@code >= 0}
+     */
+    public Optional<UnsafeConjunction> combination(double[] multipliers) {
+        int n = constants.length;
+        if (multipliers.length != n) {
+            throw new IllegalArgumentException("need " + n + " multipliers, got " + multipliers.length);
+        }
+        for (double m : multipliers) {
+            if (!(m >= 0.0) || Double.isInfinite(m)) {
+                throw new IllegalArgumentException("multipliers must be finite and >= 0, got "
+                        + Arrays.toString(multipliers));
+            }
         }
         double[][] out = {new double[outputRows[0].length]};
         double[][] in = {new double[inputRows[0].length]};
-        double[] constant = {exactSum(constants)};
+        double[] constant = {exactCombination(multipliers, constants)};
+        double[] column = new double[n];
         for (int j = 0; j < out[0].length; j++) {
-            double[] column = new double[n];
             for (int q = 0; q < n; q++) {
                 column[q] = outputRows[q][j];
             }
-            out[0][j] = exactSum(column);
+            out[0][j] = exactCombination(multipliers, column);
         }
         for (int i = 0; i < in[0].length; i++) {
-            double[] column = new double[n];
             for (int q = 0; q < n; q++) {
                 column[q] = inputRows[q][i];
             }
-            in[0][i] = exactSum(column);
+            in[0][i] = exactCombination(multipliers, column);
         }
         boolean exact = Double.isFinite(constant[0]) && Arrays.stream(out[0]).allMatch(Double::isFinite)
                 && Arrays.stream(in[0]).allMatch(Double::isFinite);
@@ -91,13 +114,17 @@ public final class UnsafeConjunction {
         return Optional.of(new UnsafeConjunction(out, in, constant, new boolean[] {reads}));
     }
 
-    /** The sum of {@code values} if it is exactly a double, else NaN. */
-    private static double exactSum(double[] values) {
+    /** {@code sum_q m_q v_q} if it is exactly a double (every term and partial sum exact), else NaN. */
+    private static double exactCombination(double[] multipliers, double[] values) {
         double sum = 0.0;
         BigDecimal exact = BigDecimal.ZERO;
-        for (double v : values) {
-            sum += v;
-            exact = exact.add(new BigDecimal(v));
+        for (int q = 0; q < values.length; q++) {
+            if (multipliers[q] == 0.0 || values[q] == 0.0) {
+                continue;
+            }
+            double product = multipliers[q] * values[q];
+            sum += product;
+            exact = exact.add(new BigDecimal(multipliers[q]).multiply(new BigDecimal(values[q])));
         }
         return Double.isFinite(sum) && new BigDecimal(sum).compareTo(exact) == 0 ? sum : Double.NaN;
     }
@@ -129,6 +156,11 @@ public final class UnsafeConjunction {
     /** {@code e_q[i]}, the coefficient of input {@code i} in inequality {@code q}. */
     public double inputCoefficient(int q, int i) {
         return inputRows[q][i];
+    }
+
+    /** {@code d_q}, the constant of inequality {@code q}. */
+    public double constant(int q) {
+        return constants[q];
     }
 
     /** Whether inequality {@code q} has a term over an output. */

@@ -83,10 +83,20 @@ class BabCrossCheckTest {
             return sound.lowerBounds(box, pattern, parent, objectives).map(b -> {
                 List<LowerBound> raised = new ArrayList<>();
                 for (LowerBound l : b.objectives()) {
-                    raised.add(new LowerBound(l.value() + shift, l.inputSplitScores(), l.candidate(), l.unitSplit()));
+                    raised.add(raise(l));
                 }
                 return new Bounded(raised, b.layers());
             });
+        }
+
+        @Override
+        public LowerBound lowerBound(LayerBounds layers, double[] objective) {
+            return raise(sound.lowerBound(layers, objective));
+        }
+
+        private LowerBound raise(LowerBound l) {
+            return new LowerBound(l.value() + shift, l.coefficients(), l.constant() + shift, l.inputSplitScores(),
+                    l.candidate(), l.unitSplit());
         }
     }
 }

@@ -18,6 +18,7 @@ import io.exactline.verifier.property.Box;
 import io.exactline.verifier.property.LinearInequality;
 import io.exactline.verifier.property.OutputCondition;
 import io.exactline.verifier.property.Property;
+import io.exactline.verifier.property.PropertyCase;
 import io.exactline.verifier.property.Variable;
 import io.exactline.verifier.verdict.Timeout;
 import io.exactline.verifier.verdict.Unknown;
@@ -117,6 +118,19 @@ class BabEngineTest {
         Verdict v = new BabEngine(options(1, 1_000_000)).verify(TestNetworks.identity(), p, Deadline.unlimited());
 
         assertThat(v.status()).isIn("unsat", "unknown");
+    }
+
+    @Test
+    void aBoxStuckAtThePrecisionLimitDoesNotHideACounterexampleElsewhere() {
+        Property p = new Property("a touching case searched first, then a violated one", 1, 1, List.of(
+                new PropertyCase(new Box(new double[] {-1}, new double[] {0}),
+                        OutputCondition.of(LinearInequality.atLeast(Variable.output(0), Math.nextUp(0.0)))),
+                new PropertyCase(new Box(new double[] {2}, new double[] {3}),
+                        OutputCondition.of(LinearInequality.atLeast(Variable.output(0), 2.5)))));
+
+        Verdict v = new BabEngine(options(1, 1_000_000)).verify(TestNetworks.identity(), p, Deadline.unlimited());
+
+        assertThat(v.status()).as("%s", v).isEqualTo("sat");
     }
 
     @Test

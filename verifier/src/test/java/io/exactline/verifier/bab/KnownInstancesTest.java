@@ -22,7 +22,8 @@ import io.exactline.verifier.vnnlib.VnnlibParser;
 /**
  * The auto engine (gradient falsification, then branch and bound) on VNN-COMP instances with known answers: the
  * 2021 test benchmark (the 1-input networks checked against ExactLine here, ACAS Xu 1_6/1_7 property 3 known from
- * the benchmark's README) and ACAS Xu instances whose answers the literature agrees on (Katz et al. 2017).
+ * the benchmark's README) and ACAS Xu instances whose answers the literature agrees on (Katz et al. 2017) and
+ * VNN-COMP 2021's results confirm ({@link AcasXuGroundTruth}).
  */
 class KnownInstancesTest {
     private static final Deadline GENEROUS = Deadline.after(Duration.ofMinutes(10));
@@ -82,6 +83,16 @@ class KnownInstancesTest {
     void property3IsViolatedOnNetwork17AndHoldsOnNetwork16() {
         assertThat(verify(acas("1_7"), "acasxu/vnnlib/prop_3.vnnlib").status()).isEqualTo("sat");
         assertThat(verify(acas("1_6"), "acasxu/vnnlib/prop_3.vnnlib").status()).isEqualTo("unsat");
+    }
+
+    @Test
+    void property8IsViolatedOnNetwork29WithACheckedCounterexample() {
+        assertThat(verify(acas("2_9"), "acasxu/vnnlib/prop_8.vnnlib")).isInstanceOf(Sat.class);
+    }
+
+    @Test
+    void property2HoldsOnNetwork11() {
+        assertThat(verify(acas("1_1"), "acasxu/vnnlib/prop_2.vnnlib").status()).isEqualTo("unsat");
     }
 
     @Test
