@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 import io.exactline.core.BadInputException;
+import io.exactline.verifier.certificate.SplitTreeChecker;
 import io.exactline.verifier.verdict.CertificateChecker;
 
 /**
@@ -55,12 +56,13 @@ public final class Engines {
     }
 
     /**
-     * A new engine of the given name; a plug-in's unsat counts as unchecked whatever certificate it carries.
+     * A new engine of the given name; a plug-in's unsat counts as checked only when it carries a split-tree
+     * certificate that the independent {@link SplitTreeChecker} accepts, and as unchecked otherwise.
      *
      * @throws BadInputException if no engine has that name
      */
     public static Engine byName(String name) {
-        return byName(name, CertificateChecker.NONE);
+        return byName(name, new SplitTreeChecker());
     }
 
     /**

@@ -84,6 +84,23 @@ class EngineSpiTest {
     }
 
     @Test
+    void byDefaultASplitTreeCertificateIsCheckedByTheProductsOwnChecker() {
+        Property unreachable = Property.of("relu(x) >= 2", new Box(new double[] {-1}, new double[] {1}), 2,
+                OutputCondition.of(LinearInequality.atLeast(Variable.output(0), 2)));
+
+        Verdict proved = Engines.byName("toy-split-tree").verify(RELU_PAIR, unreachable, Deadline.unlimited());
+        Verdict forged = Engines.byName("toy-forger").verify(RELU_PAIR, unreachable, Deadline.unlimited());
+        Verdict toy = Engines.byName("toy-certified").verify(RELU_PAIR, unreachable, Deadline.unlimited());
+
+        assertThat(proved).isInstanceOfSatisfying(Unsat.class,
+                u -> assertThat(u.assurance()).as("%s", u).isEqualTo(Assurance.CERTIFIED));
+        assertThat(forged).as("a certificate of another property").isInstanceOfSatisfying(Unsat.class,
+                u -> assertThat(u.assurance()).isEqualTo(Assurance.UNCHECKED));
+        assertThat(toy).as("a kind the checker does not know").isInstanceOfSatisfying(Unsat.class,
+                u -> assertThat(u.assurance()).isEqualTo(Assurance.UNCHECKED));
+    }
+
+    @Test
     void aPluginsSatWithACounterexampleOfAnotherPropertyIsNotSat() {
         Property unreachable = Property.of("relu(x) >= 2", new Box(new double[] {-1}, new double[] {1}), 2,
                 OutputCondition.of(LinearInequality.atLeast(Variable.output(0), 2)));

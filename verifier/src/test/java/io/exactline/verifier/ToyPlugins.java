@@ -1,10 +1,15 @@
 package io.exactline.verifier;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.exactline.core.network.Network;
+import io.exactline.verifier.bab.BabEngine;
+import io.exactline.verifier.bab.ClosedLeaf;
+import io.exactline.verifier.certificate.CertificateBuilder;
 import io.exactline.verifier.property.Box;
 import io.exactline.verifier.property.LinearInequality;
 import io.exactline.verifier.property.OutputCondition;
@@ -99,6 +104,44 @@ public final class ToyPlugins {
                     LinearInequality.atMost(Variable.output(0), Double.MAX_VALUE)));
             Counterexample fake = Counterexample.confirm(network, anything, box.midpoint()).orElseThrow();
             return new Sat(fake, provenance(network, property));
+        }
+    }
+
+    /**
+     * A well-behaved plug-in: branch and bound, and for an unsat the split-tree certificate built from its leaves, so
+     * that the product's own checker can vouch for the answer.
+     */
+    public static final class SplitTreeProver extends Toy {
+        @Override
+        public String name() {
+            return "toy-split-tree";
+        }
+
+        @Override
+        public Verdict verify(Network network, Property property, Deadline deadline) {
+            List<ClosedLeaf> leaves = new CopyOnWriteArrayList<>();
+            Verdict verdict = new BabEngine().search(network, property, deadline, leaves::add);
+            if (verdict instanceof Unsat && CertificateBuilder.build(network, property, leaves)
+                    instanceof CertificateBuilder.Outcome.Built built) {
+                return new Unsat(Optional.of(built.certificate()), provenance(network, property));
+            }
+            return verdict;
+        }
+    }
+
+    /** Says unsat with the split-tree certificate of another, provable property: a forged certificate. */
+    public static final class Forger extends Toy {
+        @Override
+        public String name() {
+            return "toy-forger";
+        }
+
+        @Override
+        public Verdict verify(Network network, Property property, Deadline deadline) {
+            Property provable = Property.of("unreachable", property.boundingBox(), property.outputCount(),
+                    OutputCondition.of(LinearInequality.atLeast(Variable.output(0), 1e6)));
+            Verdict other = new SplitTreeProver().verify(network, provable, deadline);
+            return new Unsat(((Unsat) other).certificate(), provenance(network, property));
         }
     }
 
