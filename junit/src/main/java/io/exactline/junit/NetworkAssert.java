@@ -52,7 +52,8 @@ public final class NetworkAssert extends AbstractAssert<NetworkAssert, Network> 
     /**
      * Passes when the engine proves the property unsat: no input of its region drives the network into its unsafe
      * set. Fails with the counterexample (input, outputs, the unsafe condition it meets) when the property is sat,
-     * and with "timeout after ..." or "unknown" when the engine does not decide it.
+     * with "timeout after ..." or "unknown" when the engine does not decide it, and with the label
+     * {@code unsat (engine NAME, unchecked)} when a plug-in engine's unsat has no accepted certificate.
      */
     public NetworkAssert satisfies(Property property) {
         return decides(property, true);
@@ -69,11 +70,16 @@ public final class NetworkAssert extends AbstractAssert<NetworkAssert, Network> 
     private NetworkAssert decides(Property property, boolean holds) {
         isNotNull();
         Verdict verdict = ProofSession.current().prove(actual, property, engine, limit);
+        String expectation = "Expecting network " + actual.source() + " to " + (holds ? "satisfy" : "violate")
+                + " property " + property.source();
+        if (holds && verdict instanceof Unsat unsat && unsat.unchecked()) {
+            throw failure("%s, but the only answer is %s: a plug-in engine's unsat that no certificate checker"
+                    + " confirmed proves nothing; use an engine that certifies its answers", expectation,
+                    unsat.label());
+        }
         if (holds ? verdict instanceof Unsat : verdict instanceof Sat) {
             return myself;
         }
-        String expectation = "Expecting network " + actual.source() + " to " + (holds ? "satisfy" : "violate")
-                + " property " + property.source();
         if (verdict instanceof Sat sat) {
             throw failure("%s, but it does not.%n%s", expectation, describe(sat));
         }

@@ -54,4 +54,13 @@ class NetworkAssertTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("unknown: it never tries");
     }
+
+    @Test
+    void anUncheckedUnsatOfAPluginIsNotAProof() {
+        assertThatThrownBy(() -> assertThat(SmallNetworks.sumAndDifference()).using(new UncheckedEngine())
+                .satisfies(SmallNetworks.firstOutputAtLeast(2.0)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("unsat (engine unchecked-plugin, unchecked)")
+                .hasMessageContaining("proves nothing");
+    }
 }
