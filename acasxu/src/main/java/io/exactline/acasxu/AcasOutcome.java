@@ -20,7 +20,8 @@ public record AcasOutcome(AcasInstance instance, Verdict verdict, Duration elaps
      * The counterexample of a sat verdict, in physical units with the advisory it produces. The verifier's point is
      * a normalised input of the outward-widened region, so its de-normalisation may lie outside the physical region
      * by rounding; then the nearest point of the region is re-evaluated and given instead when it violates the
-     * requirement too, else the verifier's point is given as it is.
+     * requirement too, else the verifier's point is given as it is. The scores are those of the physical point
+     * given (re-normalised), unless that round trip loses the violation; then they are the verifier's.
      */
     public Optional<AcasCounterexample> counterexample() {
         if (!(verdict instanceof Sat sat)) {
@@ -37,7 +38,9 @@ public record AcasOutcome(AcasInstance instance, Verdict verdict, Duration elaps
                 }
             }
         }
-        return Optional.of(new AcasCounterexample(found, sat.counterexample().output()));
+        double[] scores = AcasNetworks.bundled(instance.network()).evaluate(found.normalized());
+        return Optional.of(new AcasCounterexample(found, property.requirement().holds(scores)
+                ? sat.counterexample().output() : scores));
     }
 
     /** Elapsed seconds. */
