@@ -42,6 +42,14 @@ public final class MaxPool2d implements PiecewiseLinearLayer {
         return Arrays.copyOfRange(windows.inputIndex(), windows.start()[unit], windows.start()[unit + 1]);
     }
 
+    /**
+     * The kernel positions {@code ky * kernelWidth + kx} of window {@code unit}'s elements, in the order of
+     * {@link #windowInputs}: the state a unit takes when that element is its (first) largest.
+     */
+    public int[] windowPositions(int unit) {
+        return Arrays.copyOfRange(windows.kernelPosition(), windows.start()[unit], windows.start()[unit + 1]);
+    }
+
     @Override
     public Shape inputShape() {
         return inputShape;

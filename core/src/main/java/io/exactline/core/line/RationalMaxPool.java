@@ -1,7 +1,6 @@
 package io.exactline.core.line;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 import org.apache.commons.numbers.fraction.BigFraction;
@@ -27,39 +26,22 @@ final class RationalMaxPool implements RationalPiecewiseLinear {
     }
 
     static RationalMaxPool of(MaxPool2d layer) {
-        Window2d w = layer.window();
-        int channels = layer.inputShape().dim(0);
-        int height = layer.inputShape().dim(1);
-        int width = layer.inputShape().dim(2);
-        int outHeight = w.outputHeight(height);
-        int outWidth = w.outputWidth(width);
-        int units = channels * outHeight * outWidth;
+        int units = layer.unitCount();
         int[] start = new int[units + 1];
-        int[] index = new int[units * w.size()];
-        int[] position = new int[units * w.size()];
-        int n = 0;
-        int u = 0;
-        for (int c = 0; c < channels; c++) {
-            for (int oy = 0; oy < outHeight; oy++) {
-                for (int ox = 0; ox < outWidth; ox++) {
-                    start[u++] = n;
-                    for (int ky = 0; ky < w.kernelHeight(); ky++) {
-                        int iy = oy * w.strideHeight() - w.padTop() + ky * w.dilationHeight();
-                        for (int kx = 0; kx < w.kernelWidth(); kx++) {
-                            int ix = ox * w.strideWidth() - w.padLeft() + kx * w.dilationWidth();
-                            if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
-                                index[n] = (c * height + iy) * width + ix;
-                                position[n] = ky * w.kernelWidth() + kx;
-                                n++;
-                            }
-                        }
-                    }
-                }
-            }
+        int[][] inputs = new int[units][];
+        int[][] positions = new int[units][];
+        for (int u = 0; u < units; u++) {
+            inputs[u] = layer.windowInputs(u);
+            positions[u] = layer.windowPositions(u);
+            start[u + 1] = start[u] + inputs[u].length;
         }
-        start[units] = n;
-        return new RationalMaxPool(start, Arrays.copyOf(index, n),
-                Arrays.copyOf(position, n));
+        int[] index = new int[start[units]];
+        int[] position = new int[start[units]];
+        for (int u = 0; u < units; u++) {
+            System.arraycopy(inputs[u], 0, index, start[u], inputs[u].length);
+            System.arraycopy(positions[u], 0, position, start[u], positions[u].length);
+        }
+        return new RationalMaxPool(start, index, position);
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.exactline.verifier.bounds;
 import java.util.Arrays;
 
 import io.exactline.core.layer.MaxPool2d;
-import io.exactline.core.layer.Window2d;
-import io.exactline.core.network.Shape;
 
 /**
  * 2-D max pooling, {@code y_u = max} of the inputs in window {@code u} (padding never wins), with DeepPoly's
@@ -20,40 +18,22 @@ final class MaxPoolOp implements Op {
     private final int maxSharing;
 
     MaxPoolOp(MaxPool2d pool) {
-        Shape in = pool.inputShape();
-        Window2d w = pool.window();
-        int channels = in.dim(0);
-        int height = in.dim(1);
-        int width = in.dim(2);
-        int outHeight = w.outputHeight(height);
-        int outWidth = w.outputWidth(width);
-        int units = channels * outHeight * outWidth;
-        this.inputs = in.size();
+        int units = pool.unitCount();
+        this.inputs = pool.inputShape().size();
         this.start = new int[units + 1];
-        int[] idx = new int[units * w.size()];
+        int[][] windows = new int[units][];
+        for (int u = 0; u < units; u++) {
+            windows[u] = pool.windowInputs(u);
+            start[u + 1] = start[u] + windows[u].length;
+        }
+        this.index = new int[start[units]];
         int[] sharing = new int[inputs];
-        int n = 0;
-        int u = 0;
-        for (int c = 0; c < channels; c++) {
-            for (int oy = 0; oy < outHeight; oy++) {
-                for (int ox = 0; ox < outWidth; ox++) {
-                    start[u++] = n;
-                    for (int ky = 0; ky < w.kernelHeight(); ky++) {
-                        int iy = oy * w.strideHeight() - w.padTop() + ky * w.dilationHeight();
-                        for (int kx = 0; kx < w.kernelWidth(); kx++) {
-                            int ix = ox * w.strideWidth() - w.padLeft() + kx * w.dilationWidth();
-                            if (iy >= 0 && iy < height && ix >= 0 && ix < width) {
-                                idx[n] = (c * height + iy) * width + ix;
-                                sharing[idx[n]]++;
-                                n++;
-                            }
-                        }
-                    }
-                }
+        for (int u = 0; u < units; u++) {
+            System.arraycopy(windows[u], 0, index, start[u], windows[u].length);
+            for (int i : windows[u]) {
+                sharing[i]++;
             }
         }
-        start[units] = n;
-        this.index = Arrays.copyOf(idx, n);
         this.maxSharing = Arrays.stream(sharing).max().orElse(1);
     }
 
