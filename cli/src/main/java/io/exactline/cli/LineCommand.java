@@ -3,6 +3,7 @@ package io.exactline.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.exactline.core.io.JsonText;
 import io.exactline.core.io.NetworkLoader;
 import io.exactline.core.line.ExactLine;
 import io.exactline.core.line.LinePartition;
@@ -75,7 +76,7 @@ final class LineCommand implements Callable<Integer> {
 
     static String json(LinePartition partition, String networkName) {
         StringBuilder s = new StringBuilder("{\n");
-        s.append("  \"network\": ").append(NumberText.jsonString(networkName)).append(",\n");
+        s.append("  \"network\": ").append(JsonText.quote(networkName)).append(",\n");
         s.append("  \"from\": ").append(NumberText.jsonArray(partition.start())).append(",\n");
         s.append("  \"to\": ").append(NumberText.jsonArray(partition.end())).append(",\n");
         s.append("  \"piece_count\": ").append(partition.pieceCount()).append(",\n");

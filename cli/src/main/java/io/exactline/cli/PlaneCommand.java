@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.JsonText;
 import io.exactline.core.io.NetworkLoader;
 import io.exactline.core.line.ActivationPattern;
 import io.exactline.core.network.Network;
@@ -120,7 +121,7 @@ final class PlaneCommand implements Callable<Integer> {
 
     static String json(PlanePartition partition, Label label, String networkName) {
         StringBuilder s = new StringBuilder("{\n");
-        s.append("  \"network\": ").append(NumberText.jsonString(networkName)).append(",\n");
+        s.append("  \"network\": ").append(JsonText.quote(networkName)).append(",\n");
         s.append("  \"plane\": {\"origin\": ").append(NumberText.jsonArray(partition.plane().origin()))
                 .append(", \"e1\": ").append(NumberText.jsonArray(partition.plane().e1()))
                 .append(", \"e2\": ").append(NumberText.jsonArray(partition.plane().e2())).append("},\n");

@@ -23,6 +23,7 @@ import io.exactline.acasxu.AcasProperty;
 import io.exactline.acasxu.NetworkId;
 import io.exactline.core.BadInputException;
 import io.exactline.core.io.AtomicFiles;
+import io.exactline.core.io.JsonText;
 import io.exactline.verifier.Engine;
 import io.exactline.verifier.Engines;
 import io.exactline.verifier.verdict.Unknown;
@@ -216,21 +217,21 @@ final class VerifyAllCommand implements Callable<Integer> {
     }
 
     static String json(List<AcasOutcome> outcomes, Engine engine) {
-        StringBuilder s = new StringBuilder("{\n  \"engine\": ").append(NumberText.jsonString(engine.name()))
+        StringBuilder s = new StringBuilder("{\n  \"engine\": ").append(JsonText.quote(engine.name()))
                 .append(",\n  \"results\": [");
         for (int i = 0; i < outcomes.size(); i++) {
             AcasOutcome o = outcomes.get(i);
             AcasProperty p = o.instance().property();
-            s.append(i == 0 ? "\n" : ",\n").append("    {\"property\": ").append(NumberText.jsonString(p.key()))
-                    .append(", \"network\": ").append(NumberText.jsonString(o.instance().network().toString()))
-                    .append(", \"requirement\": ").append(NumberText.jsonString(p.requirement().description()))
-                    .append(", \"verdict\": ").append(NumberText.jsonString(o.verdict().status()))
+            s.append(i == 0 ? "\n" : ",\n").append("    {\"property\": ").append(JsonText.quote(p.key()))
+                    .append(", \"network\": ").append(JsonText.quote(o.instance().network().toString()))
+                    .append(", \"requirement\": ").append(JsonText.quote(p.requirement().description()))
+                    .append(", \"verdict\": ").append(JsonText.quote(o.verdict().status()))
                     .append(", \"seconds\": ").append(NumberText.json(o.seconds()));
-            o.counterexample().ifPresent(c -> s.append(", \"advisory\": ").append(NumberText.jsonString(
+            o.counterexample().ifPresent(c -> s.append(", \"advisory\": ").append(JsonText.quote(
                     c.advisory().name())).append(", \"encounter\": ").append(NumberText.jsonArray(c.state().toArray()))
                     .append(", \"scores\": ").append(NumberText.jsonArray(c.physicalScores())));
             if (o.verdict() instanceof Unknown u) {
-                s.append(", \"reason\": ").append(NumberText.jsonString(u.reason()));
+                s.append(", \"reason\": ").append(JsonText.quote(u.reason()));
             }
             s.append('}');
         }

@@ -3,6 +3,8 @@ package io.exactline.maven;
 import java.util.List;
 import java.util.Locale;
 
+import io.exactline.core.io.JsonText;
+
 /**
  * The checks as one JSON object: {@code summary} (counts), {@code failOnTimeout}, {@code buildFails}, and
  * {@code checks}, one object per check with kind, name, outcome, expected, verdict, engine, seconds, cached,
@@ -28,18 +30,18 @@ final class JsonReport {
         for (int i = 0; i < results.size(); i++) {
             CheckResult r = results.get(i);
             s.append(i > 0 ? ",\n" : "\n").append("    {");
-            s.append("\"kind\": ").append(quote(r.kind()));
-            s.append(", \"name\": ").append(quote(r.name()));
-            s.append(", \"outcome\": ").append(quote(Text.outcome(r.outcome())));
-            s.append(", \"expected\": ").append(quote(r.expected()));
-            s.append(", \"verdict\": ").append(quote(r.verdict()));
-            s.append(", \"engine\": ").append(quote(r.engine()));
+            s.append("\"kind\": ").append(JsonText.quote(r.kind()));
+            s.append(", \"name\": ").append(JsonText.quote(r.name()));
+            s.append(", \"outcome\": ").append(JsonText.quote(Text.outcome(r.outcome())));
+            s.append(", \"expected\": ").append(JsonText.quote(r.expected()));
+            s.append(", \"verdict\": ").append(JsonText.quote(r.verdict()));
+            s.append(", \"engine\": ").append(JsonText.quote(r.engine()));
             s.append(", \"seconds\": ").append(Text.seconds(r));
             s.append(", \"cached\": ").append(r.cached());
-            s.append(", \"message\": ").append(quote(r.message()));
+            s.append(", \"message\": ").append(JsonText.quote(r.message()));
             r.evidence().ifPresent(e -> s.append(", \"evidence\": {\"input\": ").append(numbers(e.input()))
                     .append(", \"output\": ").append(numbers(e.output())).append(", \"constraint\": ")
-                    .append(quote(e.constraint())).append('}'));
+                    .append(JsonText.quote(e.constraint())).append('}'));
             s.append('}');
         }
         return s.append(results.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
@@ -52,20 +54,5 @@ final class JsonReport {
             s.append(i > 0 ? ", " : "").append(Double.isFinite(values[i]) ? Double.toString(values[i]) : "null");
         }
         return s.append(']').toString();
-    }
-
-    static String quote(String text) {
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> s.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return s.append('"').toString();
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.io.JsonText;
 
 /**
  * One flat JSON object on one line, the record format of the mining checkpoint and the report: keys map to a
@@ -112,24 +113,7 @@ final class JsonLine {
     }
 
     private static void quote(StringBuilder s, String text) {
-        s.append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        s.append('"');
+        s.append(JsonText.quote(text));
     }
 
     /**
