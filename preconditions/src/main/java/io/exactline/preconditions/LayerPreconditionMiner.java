@@ -51,23 +51,27 @@ public final class LayerPreconditionMiner {
 
     private final PatternNetwork network;
     private final MiningSettings settings;
-
-    public LayerPreconditionMiner(PatternNetwork network, MiningSettings settings) {
-        this.network = network;
-        this.settings = settings;
-    }
+    private final int layer;
 
     /**
-     * The candidates of ReLU layer {@code layer} (0 = first hidden layer), each with its support and validation, in
-     * the tree's depth-first order (the on branch first).
-     *
-     * @throws BadInputException if the layer does not exist
+     * @param layer the ReLU layer {@code L} (0 = first hidden layer)
+     * @throws BadInputException if the network has no such layer
      */
-    public List<LayerPrecondition> mine(int layer, Consumer<String> progress) {
+    public LayerPreconditionMiner(PatternNetwork network, MiningSettings settings, int layer) {
         if (layer < 0 || layer >= network.layerCount()) {
             throw new BadInputException("--layer " + layer + " is not a hidden ReLU layer of " + network.network()
                     .source() + ", which has layers 0 to " + (network.layerCount() - 1));
         }
+        this.network = network;
+        this.settings = settings;
+        this.layer = layer;
+    }
+
+    /**
+     * The candidates, each with its support and validation, in the tree's depth-first order (the on branch first);
+     * progress lines go to {@code progress}.
+     */
+    public List<LayerPrecondition> mine(Consumer<String> progress) {
         List<double[]> samples = settings.draw();
         List<List<double[]>> pre = new ArrayList<>(samples.size());
         boolean[] holds = new boolean[samples.size()];
@@ -94,7 +98,7 @@ public final class LayerPreconditionMiner {
             }
             LayerPrecondition.Validation v = validate(prover, phi, samples, pre, holds, training);
             found.add(new LayerPrecondition(layer, phi, (double) satisfied / samples.size(), v));
-            progress.accept("  " + phi.encode() + ": " + v.label());
+            progress.accept("  layer " + layer + " " + phi.encode().split("/")[layer] + ": " + v.label());
         }
         return found;
     }

@@ -104,11 +104,14 @@ public record MiningReport(String network, String digest, MiningSettings setting
                     + "neuron states (root-to-leaf paths predicting the property), each validated by branch and "
                     + "bound over the whole domain; when the proof times out, only tested on held-out samples "
                     + "(empirical: not a guarantee). A refuted candidate shows its counterexample (input, output).\n\n"
-                    + "| # | layer | constrained | support | status | pattern |\n|---|---|---|---|---|---|\n");
+                    + "Pattern: the layer's neurons, 1 on, 0 off, * free (the JSON has the whole pattern).\n\n"
+                    + "| # | layer | constrained | support | status | pattern of the layer |\n"
+                    + "|---|---|---|---|---|---|\n");
             for (int i = 0; i < layerPreconditions.size(); i++) {
                 LayerPrecondition c = layerPreconditions.get(i);
                 s.append(String.format(Locale.ROOT, "| %d | %d | %d | %.4f | %s | `%s` |%n", i, c.layer(),
-                        c.pattern().constrainedCount(), c.support(), status(c.validation()), c.pattern().encode()));
+                        c.pattern().constrainedCount(), c.support(), status(c.validation()),
+                        c.pattern().encode().split("/")[c.layer()]));
             }
         }
         return s.toString();

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import io.exactline.core.BadInputException;
 import io.exactline.core.network.Network;
+import io.exactline.verifier.pattern.DecisionPattern;
 import io.exactline.verifier.pattern.Implication;
+import io.exactline.verifier.pattern.NeuronState;
 import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
 import io.exactline.verifier.pattern.PatternRegion;
@@ -41,8 +43,8 @@ class LayerPreconditionMinerTest {
             PatternNetwork patterns = PatternNetwork.of(net);
             OutputProperty property = OutputProperty.argmax(random.nextInt(3), 3);
             int layer = random.nextInt(2);
-            List<LayerPrecondition> found = new LayerPreconditionMiner(patterns, settings(property, 60, trial))
-                    .mine(layer, line -> { });
+            List<LayerPrecondition> found = new LayerPreconditionMiner(patterns, settings(property, 60, trial), layer)
+                    .mine(line -> { });
             for (LayerPrecondition c : found) {
                 String where = net + " layer " + layer + " " + c.pattern().encode() + " " + property.description();
                 assertThat(c.layer()).isEqualTo(layer);
@@ -74,7 +76,7 @@ class LayerPreconditionMinerTest {
         int candidates = 0;
         for (int k = 0; k < 3; k++) {
             MiningSettings s = settings(OutputProperty.argmax(k, 3), 200, 5);
-            List<LayerPrecondition> found = new LayerPreconditionMiner(patterns, s).mine(1, line -> { });
+            List<LayerPrecondition> found = new LayerPreconditionMiner(patterns, s, 1).mine(line -> { });
             candidates += found.size();
             List<double[]> drawn = s.draw();
             for (LayerPrecondition c : found) {
@@ -95,7 +97,7 @@ class LayerPreconditionMinerTest {
             int advisory = random.nextInt(3);
             List<LayerPrecondition> proven = new ArrayList<>();
             for (LayerPrecondition c : new LayerPreconditionMiner(patterns,
-                    settings(OutputProperty.argmax(advisory, 3), 300, trial)).mine(1, line -> { })) {
+                    settings(OutputProperty.argmax(advisory, 3), 300, trial), 1).mine(line -> { })) {
                 if (c.proven()) {
                     proven.add(c);
                 }
@@ -122,16 +124,36 @@ class LayerPreconditionMinerTest {
     void distillationRefusesACandidateThatIsNotProven() {
         Network net = RandomNetworks.relu(new Random(74), 2, 5, 3);
         PatternNetwork patterns = PatternNetwork.of(net);
-        LayerPrecondition empirical = new LayerPrecondition(0, patterns.unconstrained().with(0, 0,
-                io.exactline.verifier.pattern.NeuronState.ON), 0.5, new LayerPrecondition.Empirical(10, 0, "time"));
+        LayerPrecondition empirical = new LayerPrecondition(0, patterns.unconstrained().with(0, 0, NeuronState.ON), 0.5, new LayerPrecondition.Empirical(10, 0, "time"));
         assertThatThrownBy(() -> new SelectiveDistillation(patterns, List.of(empirical), 0, RandomNetworks::argmax))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("not a proven");
     }
 
     @Test
+    void theReportShowsEachLayerCandidateWithItsStatusAndCounterexample() {
+        PatternNetwork patterns = PatternNetwork.of(RandomNetworks.relu(new Random(76), 2, 4, 3));
+        MiningSettings s = settings(OutputProperty.argmax(0, 3), 10, 1);
+        DecisionPattern on = patterns.unconstrained().with(0, 1, NeuronState.ON);
+        DecisionPattern off = patterns.unconstrained().with(0, 2, NeuronState.OFF);
+        MiningReport report = new MiningReport("net", "digest", s, 0, 0, 0, 0, true, List.of(), Duration.ZERO)
+                .withLayerPreconditions(List.of(
+                        new LayerPrecondition(0, on, 0.25, new LayerPrecondition.Proven(0.5, Duration.ofSeconds(1))),
+                        new LayerPrecondition(0, off, 0.5, new LayerPrecondition.Refuted(new double[] {0.5, -0.25},
+                                new double[] {1, 2, 3})),
+                        new LayerPrecondition(0, on.with(0, 0, NeuronState.OFF), 0.125,
+                                new LayerPrecondition.Empirical(7, 0, "time limit"))));
+
+        assertThat(report.markdown()).contains("| 0 | 0 | 1 | 0.2500 | proven (margin 0.500, 1.000 s) | `*1**` |")
+                .contains("| 1 | 0 | 1 | 0.5000 | refuted at input [0.5, -0.25], output [1.0, 2.0, 3.0] | `**0*` |")
+                .contains("| 2 | 0 | 2 | 0.1250 | empirical (7 held-out samples, 0 violations) | `01**` |");
+        assertThat(report.json()).contains("\"kind\": \"layer\"").contains("\"counterexampleInput\": [0.5, -0.25]")
+                .contains("\"heldOut\": 7");
+    }
+
+    @Test
     void aLayerTheNetworkDoesNotHaveIsBadInput() {
         PatternNetwork patterns = PatternNetwork.of(RandomNetworks.relu(new Random(75), 2, 5, 3));
-        assertThatThrownBy(() -> new LayerPreconditionMiner(patterns, settings(OutputProperty.argmax(0, 3), 10, 1))
-                .mine(1, line -> { })).isInstanceOf(BadInputException.class).hasMessageContaining("--layer 1");
+        assertThatThrownBy(() -> new LayerPreconditionMiner(patterns, settings(OutputProperty.argmax(0, 3), 10, 1), 1))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--layer 1");
     }
 }
