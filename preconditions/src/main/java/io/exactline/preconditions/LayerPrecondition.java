@@ -1,9 +1,9 @@
 package io.exactline.preconditions;
 
 import java.time.Duration;
-import java.util.Arrays;
 
 import io.exactline.verifier.pattern.DecisionPattern;
+import io.exactline.verifier.pattern.Implication;
 
 /**
  * A layer precondition candidate: a conjunction of on/off states of neurons of one hidden ReLU layer {@code L}
@@ -37,43 +37,13 @@ public record LayerPrecondition(int layer, DecisionPattern pattern, double suppo
     }
 
     /**
-     * Refuted: {@code input} satisfies the pattern (checked exactly) and the network's output there, re-evaluated,
-     * violates {@code P}.
+     * Refuted by a checked counterexample: its input satisfies the pattern (checked exactly) and the network's output
+     * there, re-evaluated, violates {@code P}.
      */
-    public record Refuted(double[] input, double[] output) implements Validation {
-        public Refuted {
-            input = input.clone();
-            output = output.clone();
-        }
-
-        @Override
-        public double[] input() {
-            return input.clone();
-        }
-
-        @Override
-        public double[] output() {
-            return output.clone();
-        }
-
+    public record Refuted(Implication.Refuted counterexample) implements Validation {
         @Override
         public String label() {
             return "refuted";
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Refuted r && Arrays.equals(input, r.input) && Arrays.equals(output, r.output);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(input);
-        }
-
-        @Override
-        public String toString() {
-            return "Refuted[input " + Arrays.toString(input) + ", output " + Arrays.toString(output) + "]";
         }
     }
 

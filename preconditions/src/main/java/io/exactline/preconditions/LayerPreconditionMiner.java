@@ -112,7 +112,7 @@ public final class LayerPreconditionMiner {
             return new LayerPrecondition.Proven(p.margin(), time);
         }
         if (answer instanceof Implication.Refuted r) {
-            return new LayerPrecondition.Refuted(r.input(), r.output());
+            return new LayerPrecondition.Refuted(r);
         }
         PatternRegion region = new PatternRegion(phi, settings.domain());
         int heldOut = 0;
@@ -127,8 +127,7 @@ public final class LayerPreconditionMiner {
                 Optional<Implication> confirmed = Implication.Refuted.confirm(region, settings.property(),
                         samples.get(i));
                 if (confirmed.isPresent()) {
-                    Implication.Refuted r = (Implication.Refuted) confirmed.get();
-                    return new LayerPrecondition.Refuted(r.input(), r.output());
+                    return new LayerPrecondition.Refuted((Implication.Refuted) confirmed.get());
                 }
             }
         }

@@ -148,7 +148,8 @@ public record MiningReport(String network, String digest, MiningSettings setting
             if (c.validation() instanceof LayerPrecondition.Proven p) {
                 line.put("margin", p.margin()).put("proofSeconds", p.time().toNanos() / 1e9);
             } else if (c.validation() instanceof LayerPrecondition.Refuted r) {
-                line.put("counterexampleInput", r.input()).put("counterexampleOutput", r.output());
+                line.put("counterexampleInput", r.counterexample().input())
+                        .put("counterexampleOutput", r.counterexample().output());
             } else if (c.validation() instanceof LayerPrecondition.Empirical e) {
                 line.put("heldOut", e.heldOut()).put("violations", e.violations())
                         .put("undecidedBecause", e.reason());
@@ -163,8 +164,8 @@ public record MiningReport(String network, String digest, MiningSettings setting
             return String.format(Locale.ROOT, "proven (margin %.3g, %s s)", p.margin(), seconds(p.time()));
         }
         if (v instanceof LayerPrecondition.Refuted r) {
-            return "refuted at input " + java.util.Arrays.toString(r.input()) + ", output "
-                    + java.util.Arrays.toString(r.output());
+            return "refuted at input " + java.util.Arrays.toString(r.counterexample().input()) + ", output "
+                    + java.util.Arrays.toString(r.counterexample().output());
         }
         return v.label();
     }

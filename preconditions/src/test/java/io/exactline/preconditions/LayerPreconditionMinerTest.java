@@ -55,7 +55,8 @@ class LayerPreconditionMinerTest {
                     proven++;
                     assertThat(exact).as(where).isInstanceOf(Implication.Proven.class);
                 }
-                if (c.validation() instanceof LayerPrecondition.Refuted r) {
+                if (c.validation() instanceof LayerPrecondition.Refuted refutation) {
+                    Implication.Refuted r = refutation.counterexample();
                     refuted++;
                     assertThat(region.contains(r.input())).as(where + " at " + Arrays.toString(r.input())).isTrue();
                     assertThat(net.evaluate(r.input())).as(where).containsExactly(r.output());
@@ -138,8 +139,8 @@ class LayerPreconditionMinerTest {
         MiningReport report = new MiningReport("net", "digest", s, 0, 0, 0, 0, true, List.of(), Duration.ZERO)
                 .withLayerPreconditions(List.of(
                         new LayerPrecondition(0, on, 0.25, new LayerPrecondition.Proven(0.5, Duration.ofSeconds(1))),
-                        new LayerPrecondition(0, off, 0.5, new LayerPrecondition.Refuted(new double[] {0.5, -0.25},
-                                new double[] {1, 2, 3})),
+                        new LayerPrecondition(0, off, 0.5, new LayerPrecondition.Refuted(
+                                new Implication.Refuted(new double[] {0.5, -0.25}, new double[] {1, 2, 3}, 0))),
                         new LayerPrecondition(0, on.with(0, 0, NeuronState.OFF), 0.125,
                                 new LayerPrecondition.Empirical(7, 0, "time limit"))));
 
