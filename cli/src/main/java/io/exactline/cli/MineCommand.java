@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import io.exactline.acasxu.Normalization;
 import io.exactline.core.BadInputException;
 import io.exactline.core.io.NetworkLoader;
 import io.exactline.core.network.Network;
+import io.exactline.preconditions.LayerPrecondition;
+import io.exactline.preconditions.LayerPreconditionMiner;
 import io.exactline.preconditions.MiningReport;
 import io.exactline.preconditions.MiningSettings;
 import io.exactline.preconditions.PreconditionMiner;
@@ -28,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code exactline preconditions mine NETWORK --property argmin=0|argmax=K|@FILE.vnnlib [--domain acasxu] --samples N
- * --out DIR}: mines
- * proven input preconditions by iterative relaxation, checkpointing to DIR.
+ * [--layer L] --out DIR}: mines
+ * proven input preconditions by iterative relaxation, checkpointing to DIR; with {@code --layer}, also layer
+ * preconditions of hidden ReLU layer L from a decision tree ({@link LayerPreconditionMiner}).
  */
 @Command(name = "mine", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Draws inputs from the domain, relaxes the activation signature of every input with the "
@@ -74,6 +79,11 @@ final class MineCommand implements Callable<Integer> {
             description = "stop relaxing new samples after this long and write the report (default: no limit)")
     Double timeLimit;
 
+    @Option(names = "--layer", paramLabel = "L",
+            description = "also mine layer preconditions of hidden ReLU layer L (0 = first): a decision tree over "
+                    + "that layer's neuron states, each candidate proved or else tested on held-out samples")
+    Integer layer;
+
     @Override
     public Integer call() throws IOException {
         Network net = NetworkLoader.load(network);
@@ -83,18 +93,30 @@ final class MineCommand implements Callable<Integer> {
                 seconds("--relaxation-timeout", relaxationTimeout),
                 timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
         PatternNetwork patterns = PatternNetwork.of(net);
+        Optional<LayerPreconditionMiner> layerMiner = Optional.ofNullable(layer)
+                .map(l -> new LayerPreconditionMiner(patterns, settings, l));
         // the output folder before any progress line: a file in its place is one error line, not a late failure
         Files.createDirectories(out);
         PrintWriter err = spec.commandLine().getErr();
-        MiningReport report = new PreconditionMiner(patterns, settings, new GlopLpSolver()).mine(out, line -> {
+        Consumer<String> progress = line -> {
             err.println(line);
             err.flush();
-        });
+        };
+        MiningReport report = new PreconditionMiner(patterns, settings, new GlopLpSolver()).mine(out, progress);
+        if (layerMiner.isPresent()) {
+            report = report.withLayerPreconditions(layerMiner.get().mine(progress));
+            report.write(out);
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d preconditions; coverage %d/%d = %.2f%% of samples with %s; %d relaxed, %d not "
                 + "proved%s; report in %s%n", report.entries().size(), report.covered(), report.propertySamples(),
                 100 * report.coverage(), settings.property().description(), report.relaxed(), report.notProven(),
                 report.complete() ? "" : " (time limit reached: rerun to resume)", out.resolve("report.md"));
+        if (layer != null) {
+            long proven = report.layerPreconditions().stream().filter(LayerPrecondition::proven).count();
+            o.printf(Locale.ROOT, "layer %d: %d candidates, %d proven%n", layer, report.layerPreconditions().size(),
+                    proven);
+        }
         o.flush();
         return 0;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,31 @@ class MineCommandTest {
         assertThat(second.err()).contains("resumed").doesNotContain("sample ");
         assertThat(Files.lines(out.resolve("preconditions.jsonl")).count()).isEqualTo(lines);
         assertThat(second.out()).isEqualTo(first.out());
+    }
+
+    @Test
+    void withLayerTheReportsListLayerCandidatesWithTheirStatus() throws IOException {
+        Path out = temp.resolve("layer");
+        String[] args = Stream.concat(Arrays.stream(acasRun(out)),
+                Stream.of("--layer", "5")).toArray(String[]::new);
+
+        Cli.Result run = Cli.run(args);
+
+        assertThat(run.code()).as("%s", run).isZero();
+        assertThat(run.out()).contains("layer 5: 1 candidates");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## Layer preconditions");
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"kind\": \"layer\"");
+    }
+
+    @Test
+    void aLayerTheNetworkDoesNotHaveIsBadInputBeforeAnyMining() {
+        String[] args = Stream.concat(Arrays.stream(acasRun(temp.resolve("bad"))),
+                Stream.of("--layer", "6")).toArray(String[]::new);
+
+        Cli.Result run = Cli.run(args);
+
+        assertThat(run.code()).as("%s", run).isEqualTo(2);
+        assertThat(run.err()).contains("--layer 6").doesNotContain("samples drawn");
     }
 
     @Test

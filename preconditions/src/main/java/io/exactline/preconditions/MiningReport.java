@@ -22,11 +22,28 @@ import io.exactline.core.io.AtomicFiles;
  * @param complete whether every property sample was covered or relaxed (false when the run limit stopped it)
  * @param entries the preconditions, in the order found
  * @param wallTime this run's time
+ * @param layerPreconditions layer precondition candidates with their validation ({@link LayerPreconditionMiner}),
+ *     empty when none were mined
  */
 public record MiningReport(String network, String digest, MiningSettings settings, int propertySamples, int covered,
-        int relaxed, int notProven, boolean complete, List<Entry> entries, Duration wallTime) {
+        int relaxed, int notProven, boolean complete, List<Entry> entries, Duration wallTime,
+        List<LayerPrecondition> layerPreconditions) {
     public MiningReport {
         entries = List.copyOf(entries);
+        layerPreconditions = List.copyOf(layerPreconditions);
+    }
+
+    /** A report of input preconditions only. */
+    public MiningReport(String network, String digest, MiningSettings settings, int propertySamples, int covered,
+            int relaxed, int notProven, boolean complete, List<Entry> entries, Duration wallTime) {
+        this(network, digest, settings, propertySamples, covered, relaxed, notProven, complete, entries, wallTime,
+                List.of());
+    }
+
+    /** This report with {@code layers} as its layer preconditions. */
+    public MiningReport withLayerPreconditions(List<LayerPrecondition> layers) {
+        return new MiningReport(network, digest, settings, propertySamples, covered, relaxed, notProven, complete,
+                entries, wallTime, layers);
     }
 
     /**
@@ -82,6 +99,21 @@ public record MiningReport(String network, String digest, MiningSettings setting
         for (int i = 0; i < entries.size(); i++) {
             s.append(i).append(". `").append(entries.get(i).precondition().pattern().encode()).append("`\n");
         }
+        if (!layerPreconditions.isEmpty()) {
+            s.append("\n## Layer preconditions\n\nCandidates from a CART decision tree over one hidden layer's "
+                    + "neuron states (root-to-leaf paths predicting the property), each validated by branch and "
+                    + "bound over the whole domain; when the proof times out, only tested on held-out samples "
+                    + "(empirical: not a guarantee). A refuted candidate shows its counterexample (input, output).\n\n"
+                    + "Pattern: the layer's neurons, 1 on, 0 off, * free (the JSON has the whole pattern).\n\n"
+                    + "| # | layer | constrained | support | status | pattern of the layer |\n"
+                    + "|---|---|---|---|---|---|\n");
+            for (int i = 0; i < layerPreconditions.size(); i++) {
+                LayerPrecondition c = layerPreconditions.get(i);
+                s.append(String.format(Locale.ROOT, "| %d | %d | %d | %.4f | %s | `%s` |%n", i, c.layer(),
+                        c.pattern().constrainedCount(), c.support(), status(c.validation()),
+                        c.pattern().encode().split("/")[c.layer()]));
+            }
+        }
         return s.toString();
     }
 
@@ -107,7 +139,35 @@ public record MiningReport(String network, String digest, MiningSettings setting
             p.underApproximation().ifPresent(b -> line.put("uaLower", b.lower()).put("uaUpper", b.upper()));
             s.append(i == 0 ? "\n    " : ",\n    ").append(line.write());
         }
+        s.append("\n  ],\n  \"layerPreconditions\": [");
+        for (int i = 0; i < layerPreconditions.size(); i++) {
+            LayerPrecondition c = layerPreconditions.get(i);
+            JsonLine line = new JsonLine().put("kind", "layer").put("layer", c.layer())
+                    .put("pattern", c.pattern().encode()).put("constrained", c.pattern().constrainedCount())
+                    .put("support", c.support()).put("status", c.validation().label());
+            if (c.validation() instanceof LayerPrecondition.Proven p) {
+                line.put("margin", p.margin()).put("proofSeconds", p.time().toNanos() / 1e9);
+            } else if (c.validation() instanceof LayerPrecondition.Refuted r) {
+                line.put("counterexampleInput", r.counterexample().input())
+                        .put("counterexampleOutput", r.counterexample().output());
+            } else if (c.validation() instanceof LayerPrecondition.Empirical e) {
+                line.put("heldOut", e.heldOut()).put("violations", e.violations())
+                        .put("undecidedBecause", e.reason());
+            }
+            s.append(i == 0 ? "\n    " : ",\n    ").append(line.write());
+        }
         return s.append("\n  ]\n}\n").toString();
+    }
+
+    private static String status(LayerPrecondition.Validation v) {
+        if (v instanceof LayerPrecondition.Proven p) {
+            return String.format(Locale.ROOT, "proven (margin %.3g, %s s)", p.margin(), seconds(p.time()));
+        }
+        if (v instanceof LayerPrecondition.Refuted r) {
+            return "refuted at input " + java.util.Arrays.toString(r.counterexample().input()) + ", output "
+                    + java.util.Arrays.toString(r.counterexample().output());
+        }
+        return v.label();
     }
 
     private static String box(io.exactline.verifier.property.Box b) {
