@@ -152,8 +152,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /**
-     * The status line; for the unsat of a plug-in engine the label line {@code unsat (engine NAME, unchecked)} (or
-     * {@code certificate checked}); one line on how the verdict was reached; the counterexample after sat.
+     * The status line; for an unsat that is not a built-in proof (a plug-in's, or milp's) the label line
+     * {@code unsat (engine NAME, unchecked)} (or {@code certificate checked}); one line on how the verdict was reached; the counterexample after sat.
      */
     static String report(Verdict verdict) {
         StringBuilder s = new StringBuilder(verdict.status()).append('\n');

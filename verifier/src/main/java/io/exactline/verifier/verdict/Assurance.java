@@ -6,7 +6,10 @@ public enum Assurance {
     BUILT_IN("built-in"),
     /** A plug-in engine whose certificate the independent checker accepted. */
     CERTIFIED("certificate checked"),
-    /** A plug-in engine that supplied no certificate the checker accepts: nobody has checked the answer. */
+    /**
+     * Nobody has checked the answer: a plug-in engine that supplied no certificate the checker accepts, or a built-in
+     * engine whose unsat is not sound under floating point (MILP: the solver's tolerances decide).
+     */
     UNCHECKED("unchecked");
 
     private final String word;
