@@ -1,5 +1,7 @@
 package io.exactline.core.layer;
 
+import java.util.function.ObjIntConsumer;
+
 /**
  * A layer computing {@code y = A x + c}: dense, convolution, average pooling, element-wise scaling and shifting
  * (normalisation, folded batch norm), reshapes and transposes.
@@ -22,6 +24,22 @@ public sealed interface AffineLayer extends Layer
 
     /** The offset {@code c = f(0)}, a new array of {@code outputShape().size()}. */
     double[] offset();
+
+    /**
+     * Reads the matrix {@code A} column by column: calls {@code sink} with {@code A e_j} and {@code j} for every input
+     * {@code j} in order, by {@link #applyLinear} on unit vectors (so each entry is the stored weight itself when the
+     * layer's weights are doubles). The column array is reused between calls: copy what must outlive the call.
+     */
+    default void forEachColumn(ObjIntConsumer<double[]> sink) {
+        double[] unit = new double[inputShape().size()];
+        double[] column = new double[outputShape().size()];
+        for (int j = 0; j < unit.length; j++) {
+            unit[j] = 1.0;
+            applyLinear(unit, 0, column, 0);
+            unit[j] = 0.0;
+            sink.accept(column, j);
+        }
+    }
 
     @Override
     default double[] backward(double[] input, double[] gradOut) {

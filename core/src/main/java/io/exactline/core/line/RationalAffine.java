@@ -61,16 +61,11 @@ final class RationalAffine implements RationalLayer {
                 rows[i].add(i, scale[i]);
             }
         } else if (layer instanceof Reshape || layer instanceof Transpose || layer instanceof Conv2d) {
-            double[] unit = new double[in];
-            double[] column = new double[out];
-            for (int j = 0; j < in; j++) {
-                unit[j] = 1.0;
-                layer.applyLinear(unit, 0, column, 0);
-                unit[j] = 0.0;
+            layer.forEachColumn((column, j) -> {
                 for (int i = 0; i < out; i++) {
                     rows[i].add(j, column[i]);
                 }
-            }
+            });
         } else {
             throw new UnsupportedNetworkException("exact ExactLine has no rational form of " + layer.describe()
                     + " (its weights are not all doubles, e.g. 1/9 for a 3x3 average); only the double-precision"

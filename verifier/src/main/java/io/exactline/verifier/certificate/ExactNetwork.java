@@ -84,19 +84,14 @@ final class ExactNetwork {
             columns.add(new ArrayList<>());
             weights.add(new ArrayList<>());
         }
-        double[] unit = new double[in];
-        double[] column = new double[out];
-        for (int j = 0; j < in; j++) {
-            unit[j] = 1.0;
-            layer.applyLinear(unit, 0, column, 0);
-            unit[j] = 0.0;
+        layer.forEachColumn((column, j) -> {
             for (int r = 0; r < out; r++) {
                 if (column[r] != 0.0) {
                     columns.get(r).add(j);
                     weights.get(r).add(exact(column[r], layer));
                 }
             }
-        }
+        });
         int[][] cols = new int[out][];
         double[][] w = new double[out][];
         for (int r = 0; r < out; r++) {

@@ -101,19 +101,14 @@ public final class PiecewiseAffineNetwork {
             indices.add(new ArrayList<>());
             weights.add(new ArrayList<>());
         }
-        double[] unit = new double[n];
-        double[] column = new double[m];
-        for (int j = 0; j < n; j++) {
-            unit[j] = 1.0;
-            layer.applyLinear(unit, 0, column, 0);
-            unit[j] = 0.0;
+        layer.forEachColumn((column, j) -> {
             for (int i = 0; i < m; i++) {
                 if (column[i] != 0.0) {
                     indices.get(i).add(j);
                     weights.get(i).add(column[i]);
                 }
             }
-        }
+        });
         int[][] rowIndices = new int[m][];
         double[][] rowWeights = new double[m][];
         for (int i = 0; i < m; i++) {

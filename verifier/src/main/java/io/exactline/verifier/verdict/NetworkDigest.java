@@ -87,14 +87,7 @@ public final class NetworkDigest {
 
     private static void affine(MessageDigest sha, AffineLayer layer) {
         doubles(sha, layer.offset());
-        double[] unit = new double[layer.inputShape().size()];
-        double[] column = new double[layer.outputShape().size()];
-        for (int j = 0; j < unit.length; j++) {
-            unit[j] = 1.0;
-            layer.applyLinear(unit, 0, column, 0);
-            unit[j] = 0.0;
-            doubles(sha, column);
-        }
+        layer.forEachColumn((column, j) -> doubles(sha, column));
     }
 
     /** Breakpoints, the values there, and the slope of every piece determine a piecewise-linear function. */
