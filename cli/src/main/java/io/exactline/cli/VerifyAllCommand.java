@@ -26,7 +26,9 @@ import io.exactline.core.io.AtomicFiles;
 import io.exactline.core.io.JsonText;
 import io.exactline.verifier.Engine;
 import io.exactline.verifier.Engines;
+import io.exactline.verifier.verdict.Assurance;
 import io.exactline.verifier.verdict.Unknown;
+import io.exactline.verifier.verdict.Unsat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -161,7 +163,8 @@ final class VerifyAllCommand implements Callable<Integer> {
     private static String row(AcasOutcome outcome) {
         Optional<AcasCounterexample> cex = outcome.counterexample();
         String detail = cex.map(c -> EncounterArgument.format(c.state())).orElse(
-                outcome.verdict() instanceof Unknown u ? Failures.oneLine(u.reason()) : "");
+                outcome.verdict() instanceof Unknown u ? Failures.oneLine(u.reason())
+                        : outcome.verdict() instanceof Unsat u && u.assurance() != Assurance.BUILT_IN ? u.label() : "");
         return String.format(Locale.ROOT, "%-8s %-7s %-8s %9.3f  %-8s %s", outcome.instance().property().key(),
                 outcome.instance().network(), outcome.verdict().status(), outcome.seconds(),
                 cex.map(c -> c.advisory().name()).orElse(""), detail).stripTrailing();

@@ -25,6 +25,16 @@ class VerifyAllCommandTest {
     Path temp;
 
     @Test
+    void anUncheckedUnsatIsLabelledInItsRow() {
+        Cli.Result result = Cli.run("acasxu", "verify-all", "--properties", "3", "--networks", "1_6",
+                "--engine", "milp", "--timeout", "100");
+
+        assertThat(result.code()).as("%s", result).isZero();
+        assertThat(result.out().lines().toList().get(1)).as("%s", result)
+                .matches("prop_3 +1_6 +unsat +[0-9.]+ +unsat \\(engine milp, unchecked\\)");
+    }
+
+    @Test
     void phi3AndPhi4HoldOn2_1AndFailOn1_7WithACocCounterexampleInsideTheRegion() throws IOException {
         Path csv = temp.resolve("results.csv");
 
