@@ -24,7 +24,7 @@ public record LayerPrecondition(int layer, DecisionPattern pattern, double suppo
     }
 
     /**
-     * Proved over the whole domain by {@link PatternBranchAndBound}.
+     * Proved over the whole domain by {@link LayerPatternProver}.
      *
      * @param margin a rigorous lower bound of the least atom value of {@code P} over the region
      * @param time the proof's time

@@ -36,7 +36,8 @@ import io.exactline.verifier.pattern.PatternRegion;
  * {@code phi}: the conjunction of the neuron states along the path.
  *
  * <p>Each candidate is validated by proof of {@code forall X in D: phi(X) => P(F(X))} with
- * {@link PatternBranchAndBound} under the proof time limit. When the proof does not decide in time, the held-out
+ * {@link LayerPatternProver} (branch and bound over input boxes cut by the pattern's constraints) under the proof
+ * time limit. When the proof does not decide in time, the held-out
  * samples (the rest) that satisfy {@code phi} are checked: a violation confirmed exactly
  * ({@link Implication.Refuted#confirm}) refutes {@code phi}; otherwise the candidate is only
  * {@link LayerPrecondition.Empirical empirical}.
@@ -44,7 +45,7 @@ import io.exactline.verifier.pattern.PatternRegion;
 public final class LayerPreconditionMiner {
     /** The share of the drawn samples the tree is trained on; the rest is held out. */
     public static final double TRAINING_SHARE = 0.8;
-    /** The tree's maximum depth, so a candidate constrains at most this many neurons. */
+    /** The tree's default maximum depth, so a candidate constrains at most this many neurons. */
     public static final int MAX_DEPTH = 8;
     private static final String HOLDS = "P";
     private static final String FAILS = "not P";
@@ -52,12 +53,28 @@ public final class LayerPreconditionMiner {
     private final PatternNetwork network;
     private final MiningSettings settings;
     private final int layer;
+    private final int depth;
 
     /**
+     * A miner whose trees have at most {@link #MAX_DEPTH} levels.
+     *
      * @param layer the ReLU layer {@code L} (0 = first hidden layer)
      * @throws BadInputException if the network has no such layer
      */
     public LayerPreconditionMiner(PatternNetwork network, MiningSettings settings, int layer) {
+        this(network, settings, layer, MAX_DEPTH);
+    }
+
+    /**
+     * @param layer the ReLU layer {@code L} (0 = first hidden layer)
+     * @param depth the tree's maximum depth: deeper trees give candidates that constrain more neurons and cover
+     *     less, which are more often provable
+     * @throws BadInputException if the network has no such layer or the depth is below 1
+     */
+    public LayerPreconditionMiner(PatternNetwork network, MiningSettings settings, int layer, int depth) {
+        if (depth < 1) {
+            throw new BadInputException("the tree depth must be at least 1, got " + depth);
+        }
         if (layer < 0 || layer >= network.layerCount()) {
             throw new BadInputException("--layer " + layer + " is not a hidden ReLU layer of " + network.network()
                     .source() + ", which has layers 0 to " + (network.layerCount() - 1));
@@ -65,6 +82,7 @@ public final class LayerPreconditionMiner {
         this.network = network;
         this.settings = settings;
         this.layer = layer;
+        this.depth = depth;
     }
 
     /**
@@ -89,7 +107,7 @@ public final class LayerPreconditionMiner {
         collect(tree.get().getRoot(), tree.get().getFeatureIDMap(), network.unconstrained(), layer, candidates);
         progress.accept(String.format("layer %d: tree trained on %d samples, %d candidates for %s", layer, training,
                 candidates.size(), settings.property().description()));
-        PatternBranchAndBound prover = new PatternBranchAndBound(network, settings.domain());
+        LayerPatternProver prover = new LayerPatternProver(network, settings.domain(), layer);
         List<LayerPrecondition> found = new ArrayList<>();
         for (DecisionPattern phi : candidates) {
             int satisfied = 0;
@@ -103,7 +121,7 @@ public final class LayerPreconditionMiner {
         return found;
     }
 
-    private LayerPrecondition.Validation validate(PatternBranchAndBound prover, DecisionPattern phi,
+    private LayerPrecondition.Validation validate(LayerPatternProver prover, DecisionPattern phi,
             List<double[]> samples, List<List<double[]>> pre, boolean[] holds, int training) {
         long start = System.nanoTime();
         Implication answer = prover.implies(phi, settings.property(), Deadline.after(settings.proofLimit()));
@@ -158,7 +176,7 @@ public final class LayerPreconditionMiner {
             }
             data.add(new ArrayExample<>(new Label(holds[i] ? HOLDS : FAILS), names, features));
         }
-        return Optional.of(new CARTClassificationTrainer(MAX_DEPTH).train(data));
+        return Optional.of(new CARTClassificationTrainer(depth).train(data));
     }
 
     /** Walks the tree, adding the path's pattern at every leaf predicting {@code P}. */

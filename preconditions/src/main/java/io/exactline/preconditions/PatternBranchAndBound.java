@@ -273,7 +273,7 @@ public final class PatternBranchAndBound {
     }
 
     /** A checked counterexample at {@code x}: cheap floating-point filters first, then the exact check. */
-    private static Optional<Implication> refute(PatternRegion region, OutputProperty property, double[] x) {
+    static Optional<Implication> refute(PatternRegion region, OutputProperty property, double[] x) {
         if (!region.pattern().satisfiedBy(x)
                 || property.holdsAt(region.pattern().network().network().evaluate(x))) {
             return Optional.empty();
@@ -282,7 +282,7 @@ public final class PatternBranchAndBound {
     }
 
     /** The coefficients of an atom over the outputs ({@link OutputProperty} atoms read outputs only). */
-    private static double[] coefficients(LinearObjective e, int outputs) {
+    static double[] coefficients(LinearObjective e, int outputs) {
         double[] c = new double[outputs];
         for (Term t : e.terms()) {
             c[t.variable().index()] = t.coefficient();

@@ -8,13 +8,15 @@ import io.exactline.core.BadInputException;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.pattern.NeuronState;
 import io.exactline.verifier.pattern.PatternNetwork;
+import io.exactline.verifier.property.Box;
 
 /**
  * Selective distillation with proven layer preconditions: the network {@code F} split before ReLU layer {@code L}
- * into a prefix (up to {@code L}'s pre-activations) and the rest. An input whose layer-{@code L} pre-activations
- * satisfy some proven precondition {@code phi} (on: {@code > 0}, off: {@code < 0}, strictly, so a pre-activation at
- * zero never decides) gets {@code P}'s advisory without the rest of the network being run; every other input runs
- * the rest and gets the full network's decision.
+ * into a prefix (up to {@code L}'s pre-activations) and the rest. An input of the domain {@code D} the preconditions
+ * were proved over whose layer-{@code L} pre-activations satisfy some proven precondition {@code phi} (on:
+ * {@code > 0}, off: {@code < 0}, strictly, so a pre-activation at zero never decides) gets {@code P}'s advisory
+ * without the rest of the network being run; every other input (outside {@code D}, or matching no precondition)
+ * runs the rest and gets the full network's decision.
  *
  * <p>Sound because {@code phi} was proved: {@code forall X in D: phi(X) => P(F(X))}, and {@code P} names the
  * advisory (for example ACAS Xu COC: {@code argmin = 0}). The pre-activations are floating point; the proof is over
@@ -22,6 +24,7 @@ import io.exactline.verifier.pattern.PatternNetwork;
  * wrongly; the strict signs keep this to pre-activations within rounding of zero.
  */
 public final class SelectiveDistillation {
+    private final Box domain;
     private final Network prefix;
     private final Network rest;
     private final int[][] on;
@@ -31,16 +34,21 @@ public final class SelectiveDistillation {
 
     /**
      * @param network the network
+     * @param domain the input box {@code D} the preconditions were proved over
      * @param preconditions the proven layer preconditions to use, all of one layer
      * @param advisory the decision that {@code P} names (returned on the shortcut)
      * @param decision the decision of a full output (e.g. argmin)
      * @throws BadInputException if a precondition is not proven, or they are not all of one layer of
-     *     {@code network}
+     *     {@code network}, or the domain does not fit the network
      */
-    public SelectiveDistillation(PatternNetwork network, List<LayerPrecondition> preconditions, int advisory,
-            ToIntFunction<double[]> decision) {
+    public SelectiveDistillation(PatternNetwork network, Box domain, List<LayerPrecondition> preconditions,
+            int advisory, ToIntFunction<double[]> decision) {
         if (preconditions.isEmpty()) {
             throw new BadInputException("selective distillation needs at least one proven layer precondition");
+        }
+        if (domain.dimension() != network.network().inputSize()) {
+            throw new BadInputException("the domain has dimension " + domain.dimension() + " but "
+                    + network.network().source() + " takes " + network.network().inputSize() + " inputs");
         }
         int layer = preconditions.get(0).layer();
         on = new int[preconditions.size()][];
@@ -60,6 +68,7 @@ public final class SelectiveDistillation {
         this.prefix = new Network(layers.subList(0, cut), network.network().source() + " up to ReLU layer " + layer);
         this.rest = new Network(layers.subList(cut, layers.size()), network.network().source() + " from ReLU layer "
                 + layer);
+        this.domain = domain;
         this.advisory = advisory;
         this.decision = decision;
     }
@@ -67,12 +76,15 @@ public final class SelectiveDistillation {
     /** The decision at {@code x}: {@code P}'s advisory on the shortcut, else the full network's decision. */
     public int decide(double[] x) {
         double[] z = prefix.evaluate(x);
-        return shortcut(z) ? advisory : decision.applyAsInt(rest.evaluate(z));
+        return domain.contains(x) && shortcut(z) ? advisory : decision.applyAsInt(rest.evaluate(z));
     }
 
-    /** Whether {@code x} takes the shortcut (its layer-{@code L} states satisfy a proven precondition). */
+    /**
+     * Whether {@code x} takes the shortcut (it lies in the domain and its layer-{@code L} states satisfy a proven
+     * precondition).
+     */
     public boolean takesShortcut(double[] x) {
-        return shortcut(prefix.evaluate(x));
+        return domain.contains(x) && shortcut(prefix.evaluate(x));
     }
 
     private boolean shortcut(double[] z) {

@@ -107,7 +107,7 @@ class LayerPreconditionMinerTest {
                 continue;
             }
             networks++;
-            SelectiveDistillation distilled = new SelectiveDistillation(patterns, proven, advisory,
+            SelectiveDistillation distilled = new SelectiveDistillation(patterns, DOMAIN, proven, advisory,
                     RandomNetworks::argmax);
             Random test = new Random(1000 + trial);
             for (int s = 0; s < 5000; s++) {
@@ -122,11 +122,28 @@ class LayerPreconditionMinerTest {
     }
 
     @Test
+    void distillationTakesNoShortcutOutsideTheDomainThePreconditionWasProvedOver() {
+        Network net = RandomNetworks.relu(new Random(77), 2, 4, 3);
+        PatternNetwork patterns = PatternNetwork.of(net);
+        LayerPrecondition unconstrained = new LayerPrecondition(0, patterns.unconstrained(), 1.0,
+                new LayerPrecondition.Proven(0.1, Duration.ofSeconds(1)));
+        Box small = new Box(new double[] {0, 0}, new double[] {0.5, 0.5});
+        SelectiveDistillation distilled = new SelectiveDistillation(patterns, small, List.of(unconstrained), 2,
+                RandomNetworks::argmax);
+        assertThat(distilled.takesShortcut(new double[] {0.25, 0.25})).isTrue();
+        assertThat(distilled.decide(new double[] {0.25, 0.25})).isEqualTo(2);
+        double[] outside = {-0.75, 0.9};
+        assertThat(distilled.takesShortcut(outside)).isFalse();
+        assertThat(distilled.decide(outside)).isEqualTo(RandomNetworks.argmax(net.evaluate(outside)));
+    }
+
+    @Test
     void distillationRefusesACandidateThatIsNotProven() {
         Network net = RandomNetworks.relu(new Random(74), 2, 5, 3);
         PatternNetwork patterns = PatternNetwork.of(net);
         LayerPrecondition empirical = new LayerPrecondition(0, patterns.unconstrained().with(0, 0, NeuronState.ON), 0.5, new LayerPrecondition.Empirical(10, 0, "time"));
-        assertThatThrownBy(() -> new SelectiveDistillation(patterns, List.of(empirical), 0, RandomNetworks::argmax))
+        assertThatThrownBy(() -> new SelectiveDistillation(patterns, DOMAIN, List.of(empirical), 0,
+                RandomNetworks::argmax))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("not a proven");
     }
 

@@ -17,17 +17,21 @@ import io.exactline.preconditions.SelectiveDistillation;
 import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
 import io.exactline.verifier.property.Box;
+import io.exactline.verifier.vnnlib.VnnlibParser;
 
 /**
- * Benchmark of selective distillation on ACAS Xu (not a unit test; run by hand, see BENCHMARKS.md): mines COC
- * ({@code argmin = 0}) layer preconditions of one hidden layer from uniform samples of the normalised domain, keeps
- * the proven ones, and runs the full network and the distilled one over uniform inputs, printing the share that
- * takes the shortcut, wall and thread CPU time of both, and their agreement, which must be 100% (the run fails
- * otherwise).
+ * Benchmark of selective distillation on ACAS Xu (not a unit test; run by hand, see BENCHMARKS.md): mines layer
+ * preconditions of one hidden layer for an advisory ({@code argmin = k}) from uniform samples of a domain box, keeps
+ * the proven ones, and runs the full network and the distilled one over uniform inputs of the same box, printing
+ * the share that takes the shortcut, wall and thread CPU time of both, and their agreement, which must be 100% (the
+ * run fails otherwise). The empirical candidates are reported apart: the share of inputs that match one, and how
+ * many of those have another advisory.
  *
  * <p>Options: {@code --network FILE} (default {@code ../shared/acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx}),
- * {@code --layer L} (default 5), {@code --train N} (mining samples, default 10000), {@code --samples N} (default
- * 1000000), {@code --proof-timeout SECONDS} (default 5), {@code --seed S} (default 1).
+ * {@code --domain FILE.vnnlib} (its input box; default the whole normalised domain), {@code --advisory K} (default
+ * 0, COC), {@code --layer L} (default 5), {@code --depth D} (tree depth, default 8), {@code --train N} (mining
+ * samples, default 10000), {@code --samples N} (default 1000000), {@code --proof-timeout SECONDS} (default 5),
+ * {@code --seed S} (default 1).
  */
 public final class DistillationBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -40,6 +44,9 @@ public final class DistillationBench {
 
     public static void main(String[] args) {
         Path file = Path.of("../shared/acasxu/onnx/ACASXU_run2a_1_1_batch_2000.onnx");
+        Box domain = DOMAIN;
+        int advisory = 0;
+        int depth = LayerPreconditionMiner.MAX_DEPTH;
         int layer = 5;
         int train = 10_000;
         int samples = 1_000_000;
@@ -48,6 +55,9 @@ public final class DistillationBench {
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--network" -> file = Path.of(args[i + 1]);
+                case "--domain" -> domain = VnnlibParser.parse(Path.of(args[i + 1])).cases().get(0).box();
+                case "--advisory" -> advisory = Integer.parseInt(args[i + 1]);
+                case "--depth" -> depth = Integer.parseInt(args[i + 1]);
                 case "--layer" -> layer = Integer.parseInt(args[i + 1]);
                 case "--train" -> train = Integer.parseInt(args[i + 1]);
                 case "--samples" -> samples = Integer.parseInt(args[i + 1]);
@@ -58,30 +68,32 @@ public final class DistillationBench {
         }
         Network net = NetworkLoader.load(file);
         PatternNetwork patterns = PatternNetwork.of(net);
-        OutputProperty coc = OutputProperty.argmin(0, net.outputSize());
+        OutputProperty target = OutputProperty.argmin(advisory, net.outputSize());
         Duration limit = Duration.ofNanos((long) (proofSeconds * 1e9));
-        MiningSettings settings = new MiningSettings(coc, DOMAIN, train, seed, limit, limit, Duration.ofDays(1));
+        MiningSettings settings = new MiningSettings(target, domain, train, seed, limit, limit, Duration.ofDays(1));
         long start = System.nanoTime();
-        List<LayerPrecondition> candidates = new LayerPreconditionMiner(patterns, settings, layer)
+        List<LayerPrecondition> candidates = new LayerPreconditionMiner(patterns, settings, layer, depth)
                 .mine(System.out::println);
         List<LayerPrecondition> proven = candidates.stream().filter(LayerPrecondition::proven).toList();
         System.out.printf(Locale.ROOT, "mining: %d candidates, %d proven, %.1f s; proven support %.4f%n",
                 candidates.size(), proven.size(), (System.nanoTime() - start) / 1e9,
                 proven.stream().mapToDouble(LayerPrecondition::support).sum());
+        Random random = new Random(seed + 1);
+        double[][] inputs = new double[samples][];
+        for (int s = 0; s < samples; s++) {
+            double[] x = new double[domain.dimension()];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = Math.min(domain.upper(j), domain.lower(j) + random.nextDouble() * domain.width(j));
+            }
+            inputs[s] = x;
+        }
+        reportEmpirical(patterns, candidates, inputs, advisory);
         if (proven.isEmpty()) {
             System.out.println("no proven layer precondition: nothing to distil");
             return;
         }
-        SelectiveDistillation distilled = new SelectiveDistillation(patterns, proven, 0, DistillationBench::argmin);
-        Random random = new Random(seed + 1);
-        double[][] inputs = new double[samples][];
-        for (int s = 0; s < samples; s++) {
-            double[] x = new double[DOMAIN.dimension()];
-            for (int j = 0; j < x.length; j++) {
-                x[j] = Math.min(DOMAIN.upper(j), DOMAIN.lower(j) + random.nextDouble() * DOMAIN.width(j));
-            }
-            inputs[s] = x;
-        }
+        SelectiveDistillation distilled = new SelectiveDistillation(patterns, domain, proven, advisory,
+                DistillationBench::argmin);
         int[] full = new int[samples];
         int[] fast = new int[samples];
         for (int round = 0; round < 2; round++) {
@@ -108,6 +120,33 @@ public final class DistillationBench {
         if (disagreements > 0) {
             throw new AssertionError(disagreements + " disagreements with proven preconditions");
         }
+    }
+
+    /**
+     * The share of {@code inputs} matching an empirical candidate, and how many of those the network gives another
+     * advisory than the candidates claim (in floating point; not used for shortcuts).
+     */
+    private static void reportEmpirical(PatternNetwork patterns, List<LayerPrecondition> candidates,
+            double[][] inputs, int advisory) {
+        List<LayerPrecondition> empirical = candidates.stream()
+                .filter(c -> c.validation() instanceof LayerPrecondition.Empirical).toList();
+        if (empirical.isEmpty()) {
+            System.out.println("no empirical candidate");
+            return;
+        }
+        long matching = 0;
+        long wrong = 0;
+        for (double[] x : inputs) {
+            List<double[]> pre = patterns.preActivations(x);
+            if (empirical.stream().anyMatch(c -> c.pattern().matches(pre))) {
+                matching++;
+                wrong += argmin(patterns.network().evaluate(x)) != advisory ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "empirical candidates (%d, not used for shortcuts): %d of %d inputs match "
+                + "(%.2f%%), %d of them with another advisory (agreement %.4f%%)%n", empirical.size(), matching,
+                inputs.length, 100.0 * matching / inputs.length, wrong,
+                matching == 0 ? 100.0 : 100.0 * (matching - wrong) / matching);
     }
 
     /** Wall and thread CPU nanoseconds of the full network's advisories of the first {@code n} inputs. */
