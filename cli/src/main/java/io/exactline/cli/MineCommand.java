@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code exactline preconditions mine NETWORK --property argmin=0|argmax=K|@FILE.vnnlib [--domain acasxu] --samples N
- * [--layer L] --out DIR}: mines
+ * [--layer L [--tree-depth D]] --out DIR}: mines
  * proven input preconditions by iterative relaxation, checkpointing to DIR; with {@code --layer}, also layer
  * preconditions of hidden ReLU layer L from a decision tree ({@link LayerPreconditionMiner}).
  */
@@ -84,6 +84,11 @@ final class MineCommand implements Callable<Integer> {
                     + "that layer's neuron states, each candidate proved or else tested on held-out samples")
     Integer layer;
 
+    @Option(names = "--tree-depth", defaultValue = "8", paramLabel = "D",
+            description = "with --layer: the decision tree's maximum depth; deeper trees give candidates that "
+                    + "constrain more neurons, cover less and are more often provable (default 8)")
+    int treeDepth;
+
     @Override
     public Integer call() throws IOException {
         Network net = NetworkLoader.load(network);
@@ -94,7 +99,7 @@ final class MineCommand implements Callable<Integer> {
                 timeLimit == null ? Duration.ofDays(3650) : seconds("--time-limit", timeLimit));
         PatternNetwork patterns = PatternNetwork.of(net);
         Optional<LayerPreconditionMiner> layerMiner = Optional.ofNullable(layer)
-                .map(l -> new LayerPreconditionMiner(patterns, settings, l));
+                .map(l -> new LayerPreconditionMiner(patterns, settings, l, treeDepth));
         // the output folder before any progress line: a file in its place is one error line, not a late failure
         Files.createDirectories(out);
         PrintWriter err = spec.commandLine().getErr();

@@ -71,6 +71,17 @@ class MineCommandTest {
     }
 
     @Test
+    void aTreeDepthBelowOneIsBadInputBeforeAnyMining() {
+        String[] args = Stream.concat(Arrays.stream(acasRun(temp.resolve("depth"))),
+                Stream.of("--layer", "5", "--tree-depth", "0")).toArray(String[]::new);
+
+        Cli.Result run = Cli.run(args);
+
+        assertThat(run.code()).as("%s", run).isEqualTo(2);
+        assertThat(run.err()).contains("--tree-depth").doesNotContain("samples drawn");
+    }
+
+    @Test
     void aCheckpointOfAnotherRunIsBadInput() {
         Path out = temp.resolve("run");
         Cli.run(acasRun(out));

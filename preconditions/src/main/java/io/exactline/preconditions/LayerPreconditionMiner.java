@@ -73,7 +73,7 @@ public final class LayerPreconditionMiner {
      */
     public LayerPreconditionMiner(PatternNetwork network, MiningSettings settings, int layer, int depth) {
         if (depth < 1) {
-            throw new BadInputException("the tree depth must be at least 1, got " + depth);
+            throw new BadInputException("--tree-depth must be at least 1, got " + depth);
         }
         if (layer < 0 || layer >= network.layerCount()) {
             throw new BadInputException("--layer " + layer + " is not a hidden ReLU layer of " + network.network()
