@@ -12,7 +12,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.exactline.core.BadInputException;
+import io.exactline.core.layer.Dense;
+import io.exactline.core.layer.Relu;
 import io.exactline.core.network.Network;
+import io.exactline.core.network.Shape;
 import io.exactline.verifier.pattern.DecisionPattern;
 import io.exactline.verifier.pattern.Implication;
 import io.exactline.verifier.pattern.NeuronState;
@@ -135,6 +138,21 @@ class LayerPreconditionMinerTest {
         double[] outside = {-0.75, 0.9};
         assertThat(distilled.takesShortcut(outside)).isFalse();
         assertThat(distilled.decide(outside)).isEqualTo(RandomNetworks.argmax(net.evaluate(outside)));
+    }
+
+    @Test
+    void aPreActivationWithinRoundingOfZeroNeverTakesTheShortcut() {
+        Network net = new Network(List.of(new Dense(new double[][] {{1.0, 0.0}}, new double[] {0.0}),
+                new Relu(Shape.vector(1)), new Dense(new double[][] {{1.0}, {-1.0}}, new double[] {0.0, 0.0})),
+                "x0 through one ReLU");
+        PatternNetwork patterns = PatternNetwork.of(net);
+        LayerPrecondition on = new LayerPrecondition(0, patterns.unconstrained().with(0, 0, NeuronState.ON), 0.5,
+                new LayerPrecondition.Proven(0.0, Duration.ofSeconds(1)));
+        SelectiveDistillation distilled = new SelectiveDistillation(patterns, DOMAIN, List.of(on), 0,
+                RandomNetworks::argmax);
+        assertThat(distilled.takesShortcut(new double[] {0.5, 0.0})).isTrue();
+        assertThat(distilled.takesShortcut(new double[] {1e-300, 0.0})).isFalse();
+        assertThat(distilled.takesShortcut(new double[] {-0.5, 0.0})).isFalse();
     }
 
     @Test
