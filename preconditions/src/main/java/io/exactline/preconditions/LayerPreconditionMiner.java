@@ -35,12 +35,12 @@ import io.exactline.verifier.pattern.PatternRegion;
  * {@link #TRAINING_SHARE} of the samples; every root-to-leaf path whose leaf predicts {@code P} is a candidate
  * {@code phi}: the conjunction of the neuron states along the path.
  *
- * <p>Each candidate is validated by proof of {@code forall X in D: phi(X) => P(F(X))} with
+ * <p>Each candidate is first checked against all drawn samples: a sample that satisfies {@code phi} and violates
+ * {@code P}, confirmed exactly ({@link Implication.Refuted#confirm}), refutes it without a proof attempt (a tree's
+ * leaf need not be pure). The others are validated by proof of {@code forall X in D: phi(X) => P(F(X))} with
  * {@link LayerPatternProver} (branch and bound over input boxes cut by the pattern's constraints) under the proof
- * time limit. When the proof does not decide in time, the held-out
- * samples (the rest) that satisfy {@code phi} are checked: a violation confirmed exactly
- * ({@link Implication.Refuted#confirm}) refutes {@code phi}; otherwise the candidate is only
- * {@link LayerPrecondition.Empirical empirical}.
+ * time limit. When the proof does not decide in time, the candidate is only
+ * {@link LayerPrecondition.Empirical empirical}, with the number of held-out samples (the rest) that satisfy it.
  */
 public final class LayerPreconditionMiner {
     /** The share of the drawn samples the tree is trained on; the rest is held out. */
@@ -123,6 +123,16 @@ public final class LayerPreconditionMiner {
 
     private LayerPrecondition.Validation validate(LayerPatternProver prover, DecisionPattern phi,
             List<double[]> samples, List<List<double[]>> pre, boolean[] holds, int training) {
+        PatternRegion region = new PatternRegion(phi, settings.domain());
+        for (int i = 0; i < samples.size(); i++) {
+            if (!holds[i] && phi.matches(pre.get(i))) {
+                Optional<Implication> confirmed = Implication.Refuted.confirm(region, settings.property(),
+                        samples.get(i));
+                if (confirmed.isPresent()) {
+                    return new LayerPrecondition.Refuted((Implication.Refuted) confirmed.get());
+                }
+            }
+        }
         long start = System.nanoTime();
         Implication answer = prover.implies(phi, settings.property(), Deadline.after(settings.proofLimit()));
         Duration time = Duration.ofNanos(System.nanoTime() - start);
@@ -132,21 +142,12 @@ public final class LayerPreconditionMiner {
         if (answer instanceof Implication.Refuted r) {
             return new LayerPrecondition.Refuted(r);
         }
-        PatternRegion region = new PatternRegion(phi, settings.domain());
         int heldOut = 0;
         int violations = 0;
         for (int i = training; i < samples.size(); i++) {
-            if (!phi.matches(pre.get(i))) {
-                continue;
-            }
-            heldOut++;
-            if (!holds[i]) {
-                violations++;
-                Optional<Implication> confirmed = Implication.Refuted.confirm(region, settings.property(),
-                        samples.get(i));
-                if (confirmed.isPresent()) {
-                    return new LayerPrecondition.Refuted((Implication.Refuted) confirmed.get());
-                }
+            if (phi.matches(pre.get(i))) {
+                heldOut++;
+                violations += holds[i] ? 0 : 1;
             }
         }
         return new LayerPrecondition.Empirical(heldOut, violations, ((Implication.Undecided) answer).reason());
