@@ -26,6 +26,7 @@ import io.exactline.verifier.bounds.ActivationUnit;
 import io.exactline.verifier.bounds.BoundNetwork;
 import io.exactline.verifier.property.Box;
 import io.exactline.verifier.bounds.LayerBounds;
+import io.exactline.verifier.bounds.LowerSlopes;
 import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.falsify.GradientFalsifier;
 import io.exactline.verifier.falsify.UnsafeConjunction;
@@ -357,7 +358,8 @@ public final class BabEngine implements Engine {
                 for (int k = 0; k < closed.size(); k++) {
                     ClosedLeaf.Witness w = closed.get(k).orElseThrow();
                     witnesses.add(p.closed().get(k).isPresent()
-                            ? new ClosedLeaf.Witness(w.inequality(), w.lowerBound(), true, w.multipliers()) : w);
+                            ? new ClosedLeaf.Witness(w.inequality(), w.lowerBound(), true, w.multipliers(),
+                                    w.lowerSlopes()) : w);
                 }
                 leaves.accept(new ClosedLeaf(p.caseIndex(), p.box(), p.pattern(), witnesses));
                 return;
@@ -401,15 +403,18 @@ public final class BabEngine implements Engine {
                 }
                 Optional<UnsafeConjunction> sum = form.sums().get(k);
                 double sumValue = Double.NEGATIVE_INFINITY;
+                Optional<LowerBound> sumBound = Optional.empty();
                 if (sum.isPresent()) {
-                    Optional<LowerBound> b = sum.get().readsOutputs(0) ? Optional.of(bounded.objectives().get(next++))
+                    sumBound = sum.get().readsOutputs(0) ? Optional.of(bounded.objectives().get(next++))
                             : Optional.empty();
-                    sumValue = sum.get().lowerBound(0, b.map(LowerBound::value).orElse(0.0), lower, upper);
+                    sumValue = sum.get().lowerBound(0, sumBound.map(LowerBound::value).orElse(0.0), lower, upper);
                 }
                 if (tightest != null && tightest.value() > 0.0) {
-                    closed.set(k, Optional.of(new ClosedLeaf.Witness(tightest.inequality(), tightest.value(), false)));
+                    closed.set(k, Optional.of(new ClosedLeaf.Witness(tightest.inequality(), tightest.value(), false,
+                            List.of(), slopes(tightest.bound()))));
                 } else if (sumValue > 0.0) {
-                    closed.set(k, Optional.of(new ClosedLeaf.Witness(c.size(), sumValue, false)));
+                    closed.set(k, Optional.of(new ClosedLeaf.Witness(c.size(), sumValue, false, List.of(),
+                            slopes(sumBound))));
                 } else if (tightest == null) {
                     open.add(new Tightest(k, 0, Double.NEGATIVE_INFINITY, Optional.empty()));
                 } else {
@@ -452,8 +457,9 @@ public final class BabEngine implements Engine {
                 return Optional.empty();
             }
             UnsafeConjunction combined = combination.get();
-            double outputPart = combined.readsOutputs(0)
-                    ? bounder.lowerBound(layers, combined.outputRow(0)).value() : 0.0;
+            Optional<LowerBound> outputBound = combined.readsOutputs(0)
+                    ? Optional.of(bounder.lowerBound(layers, combined.outputRow(0))) : Optional.empty();
+            double outputPart = outputBound.map(LowerBound::value).orElse(0.0);
             double value = combined.lowerBound(0, outputPart, box.lower(), box.upper());
             if (value > 0.0) {
                 combinedLeaves.increment();
@@ -461,7 +467,7 @@ public final class BabEngine implements Engine {
                 for (double m : choice.get().multipliers()) {
                     multipliers.add(m);
                 }
-                return Optional.of(new ClosedLeaf.Witness(c.size() + 1, value, false, multipliers));
+                return Optional.of(new ClosedLeaf.Witness(c.size() + 1, value, false, multipliers, slopes(outputBound)));
             }
             corners.add(choice.get().corner());
             return Optional.empty();
@@ -621,6 +627,11 @@ public final class BabEngine implements Engine {
             return Map.of("nodes", nodes.sum(), "closedLeaves", closedLeaves.sum(), "voidLeaves", voidLeaves.sum(),
                     "combined", combinedLeaves.sum(), "evaluations", evaluations.sum(), "maxQueued", maxQueue.get());
         }
+    }
+
+    /** The lower slopes behind an objective's bound, for a leaf's witness. */
+    private static LowerSlopes slopes(Optional<LowerBound> bound) {
+        return bound.map(LowerBound::lowerSlopes).orElse(LowerSlopes.NONE);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.exactline.core.network.Network;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.DeadlineExceededException;
 import io.exactline.verifier.bab.ClosedLeaf;
+import io.exactline.verifier.bounds.LowerSlopes;
 import io.exactline.verifier.cache.PropertyDigest;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.property.PropertyCase;
@@ -252,10 +253,15 @@ public final class CertificateBuilder {
         for (int d = 0; d < c.outputCondition().disjuncts().size(); d++) {
             List<ExactInequality> inequalities = ExactInequality.conjunction(c, d, property.inputCount(),
                     property.outputCount());
-            Optional<ProofNode.Claim> claim = d < p.hints().size() && p.hints().get(d).inequality() < inequalities.size()
-                    ? claim(bounds, inequalities, p.hints().get(d).inequality()) : Optional.empty();
+            Optional<ClosedLeaf.Witness> hint = d < p.hints().size()
+                    && p.hints().get(d).inequality() < inequalities.size()
+                    ? Optional.of(p.hints().get(d)) : Optional.empty();
+            Optional<ProofNode.Claim> claim = hint.flatMap(h -> claim(bounds, inequalities, h.inequality(), List.of()));
+            if (claim.isEmpty() && hint.isPresent() && hint.get().lowerSlopes().count() > 0) {
+                claim = claim(bounds, inequalities, hint.get().inequality(), slopes(hint.get().lowerSlopes()));
+            }
             for (int q = 0; q < inequalities.size() && claim.isEmpty(); q++) {
-                claim = claim(bounds, inequalities, q);
+                claim = claim(bounds, inequalities, q, List.of());
             }
             if (claim.isEmpty()) {
                 return refine(p, lower, upper, depth);
@@ -265,10 +271,20 @@ public final class CertificateBuilder {
         return Optional.of(new ProofNode.Proven(claims));
     }
 
-    private static Optional<ProofNode.Claim> claim(LeafBounds bounds, List<ExactInequality> inequalities, int q) {
+    private static Optional<ProofNode.Claim> claim(LeafBounds bounds, List<ExactInequality> inequalities, int q,
+            List<ProofNode.Slope> slopes) {
         ExactInequality inequality = inequalities.get(q);
-        double bound = bounds.lowerBound(inequality.outputs(), inequality.inputs(), inequality.constant());
-        return bound > 0.0 ? Optional.of(new ProofNode.Claim(q, bound)) : Optional.empty();
+        double bound = bounds.lowerBound(inequality.outputs(), inequality.inputs(), inequality.constant(), slopes);
+        return bound > 0.0 ? Optional.of(new ProofNode.Claim(q, bound, slopes)) : Optional.empty();
+    }
+
+    /** The engine's slopes as a certificate states them. */
+    private static List<ProofNode.Slope> slopes(LowerSlopes slopes) {
+        List<ProofNode.Slope> result = new ArrayList<>(slopes.count());
+        for (int i = 0; i < slopes.count(); i++) {
+            result.add(new ProofNode.Slope(slopes.layer(i), slopes.unit(i), slopes.slope(i)));
+        }
+        return result;
     }
 
     private Optional<ProofNode> refine(Pending p, double[] lower, double[] upper, int depth) {

@@ -29,7 +29,10 @@ import io.exactline.verifier.verdict.NetworkDigest;
  * piece);
  * <li>every other leaf has one claim per unsafe conjunction of the case, each with a positive bound {@code B}, and
  * the lower bound {@link LeafBounds} re-derives for the claimed inequality over the leaf is at least {@code B}, so
- * the inequality is violated everywhere on the leaf. (A leaf that {@link LeafBounds} finds empty passes too.)
+ * the inequality is violated everywhere on the leaf. A claim may give lower relaxation slopes for some ReLU units;
+ * each must name a unit of the network once and lie in {@code [0, 1]} (then {@code max(0, z) >= alpha z} holds
+ * for every {@code z}), and the bound is re-derived with them as well as with the checker's own choices. (A leaf
+ * that {@link LeafBounds} finds empty passes too.)
  * </ol>
  * Then no input of any case satisfies its unsafe condition: the property is unsat for the real-valued network on
  * its stored weights. The case's input constraints are part of each conjunction, so a claim may also rest on them.
@@ -183,7 +186,12 @@ public final class CertificateChecker {
                             + ", which is not positive and so proves nothing");
                 }
                 ExactInequality q = inequalities.get(claim.inequality());
-                double recomputed = bounds.lowerBound(q.outputs(), q.inputs(), q.constant());
+                double recomputed;
+                try {
+                    recomputed = bounds.lowerBound(q.outputs(), q.inputs(), q.constant(), claim.slopes());
+                } catch (IllegalArgumentException e) {
+                    return Optional.of(where + ": conjunction " + (d + 1) + ": " + e.getMessage());
+                }
                 if (!(recomputed >= claim.lowerBound())) {
                     return Optional.of(where + ": conjunction " + (d + 1) + ", inequality " + claim.inequality()
                             + " claims lower bound " + claim.lowerBound() + " but the recomputed bound is only "
