@@ -26,7 +26,9 @@ import io.exactline.verifier.verdict.NetworkDigest;
  * is still free (every input has {@code z <= 0} or {@code z >= 0}). Hence the leaves of a tree cover its case's
  * box;
  * <li>every {@code void} leaf is shown empty by {@link LeafBounds} (a fixed unit whose exact bounds exclude its
- * piece);
+ * piece) or by its Farkas multipliers: they combine the rows of the leaf's linear relaxation
+ * ({@link LeafProgram}, built by the checker from the leaf and its own bounds) into a row that no point within the
+ * variable bounds satisfies;
  * <li>every other leaf has one claim per unsafe conjunction of the case, each with a positive bound {@code B}, and
  * the lower bound {@link LeafBounds} re-derives for the claimed inequality over the leaf is at least {@code B}, so
  * the inequality is violated everywhere on the leaf. A claim may give lower relaxation slopes for some ReLU units;
@@ -161,10 +163,17 @@ public final class CertificateChecker {
         Optional<String> checkLeaf(Leaf leaf) {
             LeafBounds bounds = new LeafBounds(network, leaf.lower(), leaf.upper(), leaf.states());
             String where = "leaf at " + leaf.path() + " (box " + box(leaf.lower(), leaf.upper()) + ")";
-            if (leaf.node() instanceof ProofNode.Infeasible) {
-                return bounds.infeasibility().isPresent() ? Optional.empty()
-                        : Optional.of("void " + where + ": no fixed unit's bounds exclude its piece, so the leaf is"
-                                + " not shown empty");
+            if (leaf.node() instanceof ProofNode.Infeasible v) {
+                if (bounds.infeasibility().isPresent()) {
+                    return Optional.empty();
+                }
+                if (v.farkas().isEmpty()) {
+                    return Optional.of("void " + where + ": no fixed unit's bounds exclude its piece, so the leaf is"
+                            + " not shown empty");
+                }
+                return LeafProgram.of(network, bounds, leaf.states()).refutation(v.farkas())
+                        .map(why -> "void " + where + ": its Farkas multipliers do not show the leaf's linear"
+                                + " relaxation empty: " + why);
             }
             List<ProofNode.Claim> claims = ((ProofNode.Proven) leaf.node()).claims();
             List<List<ExactInequality>> perCase = conjunctions.get(leaf.caseIndex());

@@ -31,8 +31,9 @@ import io.exactline.core.BadInputException;
  * active one), {@code leaf Q:B Q:B ...} (per unsafe conjunction, inequality {@code Q} is at least {@code B}) and
  * {@code void} (the region is empty). A leaf line may be followed by lines {@code slopes D K:J:A K:J:A ...}, in
  * increasing {@code D}: the claim for conjunction {@code D} (from 1) is to be bounded with lower relaxation slope
- * {@code A} for unit {@code J} of ReLU layer {@code K} (version 2; version 1 files, which have none, are read
- * too). Numbers are written as Java prints doubles, which reads back to the same double.
+ * {@code A} for unit {@code J} of ReLU layer {@code K}, and a {@code void} line by a line {@code farkas R:M R:M ...}:
+ * Farkas multiplier {@code M} of row {@code R} of the leaf's linear relaxation ({@link LeafProgram}) (both
+ * version 2; version 1 files, which have neither, are read too). Numbers are written as Java prints doubles, which reads back to the same double.
  */
 public final class CertificateFormat {
     /** The format version this class writes and reads. */
@@ -88,6 +89,14 @@ public final class CertificateFormat {
                     }
                 } else {
                     s.append("void\n");
+                    List<ProofNode.RowMultiplier> farkas = ((ProofNode.Infeasible) node).farkas();
+                    if (!farkas.isEmpty()) {
+                        s.append("farkas");
+                        for (ProofNode.RowMultiplier m : farkas) {
+                            s.append(' ').append(m.row()).append(':').append(m.multiplier());
+                        }
+                        s.append('\n');
+                    }
                 }
             }
         }
@@ -214,10 +223,31 @@ public final class CertificateFormat {
                 }
                 case "void" -> {
                     expect(w, 1);
-                    return new ProofNode.Infeasible();
+                    return new ProofNode.Infeasible(farkas());
                 }
                 default -> throw error("unknown node '" + w[0] + "'; nodes are input, unit, leaf and void");
             }
+        }
+
+        /** The multipliers of the {@code farkas} line that may follow a void leaf (version 2), or none. */
+        private List<ProofNode.RowMultiplier> farkas() {
+            if (version < 2 || next >= lines.size() || !lines.get(next).startsWith("farkas")) {
+                return List.of();
+            }
+            String[] w = words("a farkas line");
+            if (w.length < 2) {
+                throw error("'farkas' takes at least one row:multiplier");
+            }
+            List<ProofNode.RowMultiplier> multipliers = new ArrayList<>();
+            for (int i = 1; i < w.length; i++) {
+                int colon = w[i].indexOf(':');
+                if (colon < 0) {
+                    throw error("a Farkas multiplier is 'row:multiplier', got '" + w[i] + "'");
+                }
+                multipliers.add(new ProofNode.RowMultiplier(integer(w[i].substring(0, colon), "row index"),
+                        number(w[i].substring(colon + 1), "multiplier")));
+            }
+            return multipliers;
         }
 
         /** The claims with the slopes of the {@code slopes} lines that follow their leaf. */

@@ -24,7 +24,8 @@ import java.util.Optional;
  * unit that is fixed, or stable by its bounds, passes 0 or its pre-activation; an unstable free unit with bounds
  * {@code lo < 0 < hi} is relaxed by {@code max(0, z) <= mu (z - lo)} with {@code mu >= hi / (hi - lo)} and
  * {@code max(0, z) >= alpha z} with {@code alpha = 1} when {@code hi > -lo}, else 0. A fixed unit whose bounds
- * exclude its piece ({@code lo > 0} for state 0, {@code hi < 0} for state 1) shows the leaf <b>void</b>. A
+ * exclude its piece ({@code lo > 0} for state 0, {@code hi < 0} for state 1) shows the leaf <b>void</b>, as does
+ * an affine output whose lower bound exceeds its upper bound (both hold on the leaf, so it has no point). A
  * fixed-active unit whose box bounds still allow {@code lo < 0} passes its pre-activation where its multiplier is
  * negative (exact on the leaf) and the lower line {@code alpha z} where it is positive: on the leaf
  * {@code max(0, z) = z >= alpha z}, and off the leaf the line ignores the negative part of {@code z} that the
@@ -81,6 +82,19 @@ final class LeafBounds {
         this.tensorUpper = new double[steps + 1][];
         this.relaxations = new Relaxation[steps][];
         this.infeasibility = forward(states);
+    }
+
+    /**
+     * Lower bounds of tensor {@code t} (the input of step {@code t}; tensor 0 is the network input) over the leaf;
+     * read only.
+     */
+    double[] tensorLower(int t) {
+        return tensorLower[t];
+    }
+
+    /** Upper bounds of tensor {@code t} over the leaf, as {@link #tensorLower}; read only. */
+    double[] tensorUpper(int t) {
+        return tensorUpper[t];
     }
 
     /** Why no input of the box follows the pattern, if a fixed unit's bounds exclude its piece. */
@@ -290,6 +304,10 @@ final class LeafBounds {
                     }
                     lo[r] = Double.isNaN(l) ? Double.NEGATIVE_INFINITY : l;
                     hi[r] = Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
+                    if (lo[r] > hi[r]) {
+                        return Optional.of("element " + r + " of the output of step " + s + " is at least " + lo[r]
+                                + " and at most " + hi[r] + " on the leaf");
+                    }
                 }
                 tensorLower[s + 1] = lo;
                 tensorUpper[s + 1] = hi;

@@ -32,8 +32,24 @@ public sealed interface ProofNode {
         }
     }
 
-    /** A leaf whose region is empty: no input of its box follows its pattern. */
-    record Infeasible() implements ProofNode {
+    /**
+     * A leaf whose region is empty: no input of its box follows its pattern. {@code farkas} (possibly empty) are
+     * multipliers of the rows of the leaf's linear relaxation ({@link LeafProgram}) that combine to a contradiction,
+     * for a leaf whose emptiness the checker's bounds alone do not show.
+     */
+    record Infeasible(List<RowMultiplier> farkas) implements ProofNode {
+        public Infeasible {
+            farkas = List.copyOf(farkas);
+        }
+
+        /** A void leaf without a Farkas witness. */
+        public Infeasible() {
+            this(List.of());
+        }
+    }
+
+    /** The Farkas multiplier {@code multiplier} of row {@code row} of a leaf's linear relaxation. */
+    record RowMultiplier(int row, double multiplier) {
     }
 
     /**
