@@ -212,12 +212,9 @@ public final class CertificateFormat {
                 case "leaf" -> {
                     List<ProofNode.Claim> claims = new ArrayList<>();
                     for (int i = 1; i < w.length; i++) {
-                        int colon = w[i].indexOf(':');
-                        if (colon < 0) {
-                            throw error("a claim is 'inequality:bound', got '" + w[i] + "'");
-                        }
-                        claims.add(new ProofNode.Claim(integer(w[i].substring(0, colon), "inequality index"),
-                                number(w[i].substring(colon + 1), "claimed bound")));
+                        String[] f = fields(w[i], 2, "a claim", "inequality:bound");
+                        claims.add(new ProofNode.Claim(integer(f[0], "inequality index"),
+                                number(f[1], "claimed bound")));
                     }
                     return new ProofNode.Proven(slopes(claims));
                 }
@@ -240,12 +237,8 @@ public final class CertificateFormat {
             }
             List<ProofNode.RowMultiplier> multipliers = new ArrayList<>();
             for (int i = 1; i < w.length; i++) {
-                int colon = w[i].indexOf(':');
-                if (colon < 0) {
-                    throw error("a Farkas multiplier is 'row:multiplier', got '" + w[i] + "'");
-                }
-                multipliers.add(new ProofNode.RowMultiplier(integer(w[i].substring(0, colon), "row index"),
-                        number(w[i].substring(colon + 1), "multiplier")));
+                String[] f = fields(w[i], 2, "a Farkas multiplier", "row:multiplier");
+                multipliers.add(new ProofNode.RowMultiplier(integer(f[0], "row index"), number(f[1], "multiplier")));
             }
             return multipliers;
         }
@@ -267,17 +260,23 @@ public final class CertificateFormat {
                 last = d;
                 List<ProofNode.Slope> slopes = new ArrayList<>();
                 for (int i = 2; i < w.length; i++) {
-                    String[] parts = w[i].split(":", -1);
-                    if (parts.length != 3) {
-                        throw error("a slope is 'layer:unit:slope', got '" + w[i] + "'");
-                    }
-                    slopes.add(new ProofNode.Slope(integer(parts[0], "layer index"), integer(parts[1], "unit index"),
-                            number(parts[2], "slope")));
+                    String[] f = fields(w[i], 3, "a slope", "layer:unit:slope");
+                    slopes.add(new ProofNode.Slope(integer(f[0], "layer index"), integer(f[1], "unit index"),
+                            number(f[2], "slope")));
                 }
                 ProofNode.Claim claim = result.get(d - 1);
                 result.set(d - 1, new ProofNode.Claim(claim.inequality(), claim.lowerBound(), slopes));
             }
             return result;
+        }
+
+        /** The {@code count} colon-separated fields of {@code token}, which is {@code what} of the form {@code form}. */
+        private String[] fields(String token, int count, String what, String form) {
+            String[] f = token.split(":", -1);
+            if (f.length != count) {
+                throw error(what + " is '" + form + "', got '" + token + "'");
+            }
+            return f;
         }
 
         private String keyed(String key) {
