@@ -117,7 +117,8 @@ final class LeafBounds {
 
     /**
      * As {@link #lowerBound(double[], double[], double)}, trying also the lower slopes {@code slopes} for the
-     * unstable free units they name.
+     * units they name where the lower line is in use (unstable free units and fixed-active ones with
+     * {@code lo < 0}).
      *
      * @param slopes each naming an existing ReLU unit at most once, with a slope in {@code [0, 1]}
      * @throws IllegalArgumentException if a slope names no unit, a unit twice, or lies outside {@code [0, 1]}
