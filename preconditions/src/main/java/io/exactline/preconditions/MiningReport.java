@@ -28,6 +28,9 @@ import io.exactline.core.io.AtomicFiles;
 public record MiningReport(String network, String digest, MiningSettings settings, int propertySamples, int covered,
         int relaxed, int notProven, boolean complete, List<Entry> entries, Duration wallTime,
         List<LayerPrecondition> layerPreconditions) {
+    /** UA boxes of at most this many inputs are listed in the Markdown table; larger ones are summarised. */
+    private static final int LISTED_INPUTS = 10;
+
     public MiningReport {
         entries = List.copyOf(entries);
         layerPreconditions = List.copyOf(layerPreconditions);
@@ -171,6 +174,19 @@ public record MiningReport(String network, String digest, MiningSettings setting
     }
 
     private static String box(io.exactline.verifier.property.Box b) {
+        if (b.dimension() > LISTED_INPUTS) {
+            double least = Double.POSITIVE_INFINITY;
+            double most = 0;
+            double sum = 0;
+            for (int j = 0; j < b.dimension(); j++) {
+                least = Math.min(least, b.width(j));
+                most = Math.max(most, b.width(j));
+                sum += b.width(j);
+            }
+            return String.format(Locale.ROOT, "%d inputs, widths %.3g to %.3g (mean %.3g): ends in report.json, "
+                    + "pictures in %s/ for image inputs", b.dimension(), least, most, sum / b.dimension(),
+                    UnderApproximationImages.FOLDER);
+        }
         StringBuilder s = new StringBuilder();
         for (int j = 0; j < b.dimension(); j++) {
             s.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.4g, %.4g]", b.lower(j), b.upper(j)));
