@@ -76,7 +76,8 @@ public record MiningReport(String network, String digest, MiningSettings setting
         s.append("# Input preconditions of ").append(network).append(" for ")
                 .append(settings.property().description()).append("\n\n");
         s.append("- network digest: `").append(digest).append("`\n");
-        s.append("- domain: ").append(settings.domain()).append('\n');
+        s.append("- domain: ").append(settings.domain().dimension() > LISTED_INPUTS ? widths(settings.domain())
+                + " (ends in report.json)" : settings.domain()).append('\n');
         s.append("- samples: ").append(settings.samples()).append(" (seed ").append(settings.seed()).append("), ")
                 .append(propertySamples).append(" with the property\n");
         s.append(String.format(Locale.ROOT, "- coverage: %d of %d property samples (%.2f%%) satisfy a proven "
@@ -175,23 +176,28 @@ public record MiningReport(String network, String digest, MiningSettings setting
 
     private static String box(io.exactline.verifier.property.Box b) {
         if (b.dimension() > LISTED_INPUTS) {
-            double least = Double.POSITIVE_INFINITY;
-            double most = 0;
-            double sum = 0;
-            for (int j = 0; j < b.dimension(); j++) {
-                least = Math.min(least, b.width(j));
-                most = Math.max(most, b.width(j));
-                sum += b.width(j);
-            }
-            return String.format(Locale.ROOT, "%d inputs, widths %.3g to %.3g (mean %.3g): ends in report.json, "
-                    + "pictures in %s/ for image inputs", b.dimension(), least, most, sum / b.dimension(),
-                    UnderApproximationImages.FOLDER);
+            return widths(b) + ": ends in report.json, pictures in " + UnderApproximationImages.FOLDER
+                    + "/ for image inputs";
         }
         StringBuilder s = new StringBuilder();
         for (int j = 0; j < b.dimension(); j++) {
             s.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.4g, %.4g]", b.lower(j), b.upper(j)));
         }
         return s.toString();
+    }
+
+    /** A box too large to list: its size and the range of its widths. */
+    private static String widths(io.exactline.verifier.property.Box b) {
+        double least = Double.POSITIVE_INFINITY;
+        double most = 0;
+        double sum = 0;
+        for (int j = 0; j < b.dimension(); j++) {
+            least = Math.min(least, b.width(j));
+            most = Math.max(most, b.width(j));
+            sum += b.width(j);
+        }
+        return String.format(Locale.ROOT, "%d inputs, widths %.3g to %.3g (mean %.3g)", b.dimension(), least, most,
+                sum / b.dimension());
     }
 
     private static String seconds(Duration d) {

@@ -38,8 +38,8 @@ class UnderApproximationImagesTest {
         Box domain = new Box(lower, upper);
         double[] middle = domain.midpoint();
         int predicted = RandomNetworks.argmax(net.evaluate(middle));
-        MiningSettings settings = new MiningSettings(OutputProperty.argmax(predicted, 3), domain, 20, 5,
-                Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofMinutes(5));
+        MiningSettings settings = new MiningSettings(OutputProperty.argmax(predicted, 3), domain, 10, 5,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(1));
 
         MiningReport report = new PreconditionMiner(PatternNetwork.of(net), settings, new GlopLpSolver())
                 .mine(temp, line -> { });
