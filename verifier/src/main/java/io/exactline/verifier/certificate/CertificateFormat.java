@@ -228,13 +228,10 @@ public final class CertificateFormat {
 
         /** The multipliers of the {@code farkas} line that may follow a void leaf (version 2), or none. */
         private List<ProofNode.RowMultiplier> farkas() {
-            if (version < 2 || next >= lines.size() || !lines.get(next).startsWith("farkas")) {
+            if (version < 2 || next >= lines.size() || !lines.get(next).strip().startsWith("farkas ")) {
                 return List.of();
             }
             String[] w = words("a farkas line");
-            if (w.length < 2) {
-                throw error("'farkas' takes at least one row:multiplier");
-            }
             List<ProofNode.RowMultiplier> multipliers = new ArrayList<>();
             for (int i = 1; i < w.length; i++) {
                 String[] f = fields(w[i], 2, "a Farkas multiplier", "row:multiplier");
@@ -247,7 +244,7 @@ public final class CertificateFormat {
         private List<ProofNode.Claim> slopes(List<ProofNode.Claim> claims) {
             List<ProofNode.Claim> result = new ArrayList<>(claims);
             int last = 0;
-            while (version >= 2 && next < lines.size() && lines.get(next).startsWith("slopes ")) {
+            while (version >= 2 && next < lines.size() && lines.get(next).strip().startsWith("slopes ")) {
                 String[] w = words("a slopes line");
                 if (w.length < 3) {
                     throw error("'slopes' takes a conjunction number and at least one layer:unit:slope");

@@ -200,7 +200,7 @@ class CertificateTest {
     }
 
     @Test
-    void slopesOfAClaimTheLeafDoesNotHaveOrOutOfOrderAreMalformed() {
+    void slopesOfAClaimTheLeafDoesNotHaveOrOutOfOrderAndBadFarkasLinesAreMalformed() {
         String head = "exactline-certificate 2\nnetwork a\nproperty b\ncases 1\ncase 1\nleaf 0:0.5 1:0.5\n";
 
         assertThatThrownBy(() -> CertificateFormat.parse("c.txt", head + "slopes 3 0:0:0.5\nend\n"))
@@ -210,6 +210,9 @@ class CertificateTest {
                 .isInstanceOf(CertificateFormatException.class).hasMessageContaining("increasing order");
         assertThatThrownBy(() -> CertificateFormat.parse("c.txt", head + "slopes 1 0:0\nend\n"))
                 .isInstanceOf(CertificateFormatException.class).hasMessageContaining("layer:unit:slope");
+        assertThatThrownBy(() -> CertificateFormat.parse("c.txt", head.replace("leaf 0:0.5 1:0.5", "void")
+                + "farkas 0\nend\n")).isInstanceOf(CertificateFormatException.class)
+                .hasMessageContaining("c.txt:7").hasMessageContaining("'row:multiplier', got '0'");
         assertThatThrownBy(() -> CertificateFormat.parse("c.txt", head.replace("certificate 2", "certificate 1")
                 + "slopes 1 0:0:0.5\nend\n")).isInstanceOf(CertificateFormatException.class)
                 .hasMessageContaining("found 'slopes 1");
