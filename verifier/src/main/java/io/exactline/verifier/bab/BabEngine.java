@@ -467,7 +467,8 @@ public final class BabEngine implements Engine {
                 for (double m : choice.get().multipliers()) {
                     multipliers.add(m);
                 }
-                return Optional.of(new ClosedLeaf.Witness(c.size() + 1, value, false, multipliers, slopes(outputBound)));
+                return Optional.of(new ClosedLeaf.Witness(c.size() + 1, value, false, multipliers,
+                        slopes(outputBound)));
             }
             corners.add(choice.get().corner());
             return Optional.empty();

@@ -31,9 +31,10 @@ import io.exactline.core.BadInputException;
  * active one), {@code leaf Q:B Q:B ...} (per unsafe conjunction, inequality {@code Q} is at least {@code B}) and
  * {@code void} (the region is empty). A leaf line may be followed by lines {@code slopes D K:J:A K:J:A ...}, in
  * increasing {@code D}: the claim for conjunction {@code D} (from 1) is to be bounded with lower relaxation slope
- * {@code A} for unit {@code J} of ReLU layer {@code K}, and a {@code void} line by a line {@code farkas R:M R:M ...}:
- * Farkas multiplier {@code M} of row {@code R} of the leaf's linear relaxation ({@link LeafProgram}) (both
- * version 2; version 1 files, which have neither, are read too). Numbers are written as Java prints doubles, which reads back to the same double.
+ * {@code A} for unit {@code J} of ReLU layer {@code K}, and a {@code void} line by a line
+ * {@code farkas R:M R:M ...}: Farkas multiplier {@code M} of row {@code R} of the leaf's linear relaxation
+ * ({@link LeafProgram}) (both version 2; version 1 files, which have neither, are read too). Numbers are written as
+ * Java prints doubles, which reads back to the same double.
  */
 public final class CertificateFormat {
     /** The format version this class writes and reads. */
@@ -267,7 +268,7 @@ public final class CertificateFormat {
             return result;
         }
 
-        /** The {@code count} colon-separated fields of {@code token}, which is {@code what} of the form {@code form}. */
+        /** The {@code count} colon-separated fields of {@code token}, {@code what} of the form {@code form}. */
         private String[] fields(String token, int count, String what, String form) {
             String[] f = token.split(":", -1);
             if (f.length != count) {

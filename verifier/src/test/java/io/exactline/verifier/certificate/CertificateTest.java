@@ -187,7 +187,8 @@ class CertificateTest {
     @Test
     void slopesRoundTripThroughTheTextAndVersion1FilesStillRead() {
         ProofNode.Proven leaf = new ProofNode.Proven(List.of(new ProofNode.Claim(0, 0.25),
-                new ProofNode.Claim(2, 0.125, List.of(new ProofNode.Slope(0, 3, 0.1), new ProofNode.Slope(1, 0, 1.0)))));
+                new ProofNode.Claim(2, 0.125,
+                        List.of(new ProofNode.Slope(0, 3, 0.1), new ProofNode.Slope(1, 0, 1.0)))));
         SplitTreeCertificate certificate = new SplitTreeCertificate("sha256:a", "sha256:b",
                 List.of(new ProofNode.UnitSplit(0, 1, leaf, new ProofNode.Infeasible())));
 
@@ -196,7 +197,8 @@ class CertificateTest {
         assertThat(text).contains("leaf 0:0.25 2:0.125\nslopes 2 0:3:0.1 1:0:1.0\nvoid\n");
         assertThat(CertificateFormat.parse("c.txt", text)).isEqualTo(certificate);
         assertThat(CertificateFormat.parse("c.txt", "exactline-certificate 1\nnetwork a\nproperty b\ncases 1\ncase 1\n"
-                + "leaf 0:0.5\nend\n").cases()).containsExactly(new ProofNode.Proven(List.of(new ProofNode.Claim(0, 0.5))));
+                + "leaf 0:0.5\nend\n").cases())
+                .containsExactly(new ProofNode.Proven(List.of(new ProofNode.Claim(0, 0.5))));
     }
 
     @Test
