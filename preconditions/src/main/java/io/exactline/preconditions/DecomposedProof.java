@@ -1,17 +1,18 @@
 package io.exactline.preconditions;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.exactline.core.BadInputException;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.Engine;
+import io.exactline.verifier.bounds.ActivationUnit;
 import io.exactline.verifier.bounds.BoundComputer;
 import io.exactline.verifier.bounds.BoundNetwork;
 import io.exactline.verifier.bounds.LayerBounds;
@@ -33,15 +34,26 @@ import io.exactline.verifier.verdict.Verdict;
  * <h2>Method</h2>
  * The region and the requirement come as a verifier {@link Property}: {@code A} is the union of its cases' boxes,
  * and {@code B} fails where a case's unsafe output condition holds. For each case only the interpolants that
- * {@link Interpolant#refutes refute} its unsafe condition are used. A box is <em>covered</em> by an interpolant when
- * the box lies inside the interpolant's domain and sound pre-activation bounds over the whole box
- * ({@link BoundComputer}, outward-rounded, no unit fixed) put every constrained neuron in the piece the pattern
- * requires ({@link BoxPlacement#INSIDE}): then every input of the box satisfies {@code phi_i} and so {@code B}. A
- * box that is not covered is bisected along its widest side (relative to its case's box), reusing its bounds for the
- * halves, as long as it is less than {@code splitDepth} bisections deep and some interpolant may still cover part of
- * it (one whose pattern the bounds do not rule out, {@link BoxPlacement#OUTSIDE}, and whose domain meets the box).
- * The boxes left over go to the direct verifier, if one is given, one property per box with the case's input
- * constraints and unsafe condition.
+ * {@link Interpolant#refutes refute} its unsafe condition are used. When the case's box sticks out of the domain of
+ * those interpolants that overlaps it most, the slabs outside that domain are left over at once.
+ *
+ * <p>The rest is cut into sub-problems: a box, with some neurons fixed to a closed piece. A sub-problem is
+ * <em>covered</em> by an interpolant when its box lies inside the interpolant's domain and sound pre-activation
+ * bounds over the sub-problem ({@link BoundComputer}, outward-rounded) put every constrained neuron in the piece the
+ * pattern requires, or the sub-problem fixes it there ({@link BoxPlacement#INSIDE}): then every input of the
+ * sub-problem satisfies {@code phi_i} and so {@code B}. A sub-problem the bounds prove void needs no cover. One that
+ * is not covered, with some interpolant that may still cover part of it (its pattern not ruled out,
+ * {@link BoxPlacement#OUTSIDE}, and its domain meeting the box), is split, reusing its bounds for the parts, until it
+ * is {@code splitDepth} splits deep. Take the open interpolant with the fewest undecided neurons: when every neuron of
+ * the layers before its first undecided neuron is stable, that neuron's pre-activation is affine in the input on the
+ * sub-problem, its bounds are tight, and only a split on the neuron itself decides it, so the sub-problem is split
+ * into the neuron's two closed pieces (which together hold every input of it); otherwise its box is bisected along
+ * its widest side (relative to its case's box).
+ *
+ * <p>What is not covered at the depth limit is left over; a sub-problem none of whose parts was covered or proved
+ * void is left over whole, as one box. The boxes left over go to the direct verifier, if one is given, one property
+ * per box with the case's input constraints and unsafe condition (the whole box, a superset of the sub-problem: its
+ * unsat covers the sub-problem, its counterexample lies in {@code A}).
  *
  * <h2>Answers</h2>
  * {@link DecomposedProofResult.Proven} when every box is covered or answered unsat by a verifier whose unsat is
@@ -103,77 +115,45 @@ public final class DecomposedProof {
     public DecomposedProofResult prove(Property property, Deadline deadline, Consumer<Progress> progress) {
         property.requireCompatible(network.network());
         long start = System.nanoTime();
-        List<DecomposedProofResult.CoveredBox> covered = new ArrayList<>();
-        List<Leftover> leftover = new ArrayList<>();
-        int bounded = 0;
-        boolean expired = false;
+        Covering run = new Covering(deadline, progress);
         for (int c = 0; c < property.cases().size(); c++) {
             PropertyCase pc = property.cases().get(c);
             BitSet usable = new BitSet();
             for (int i = 0; i < interpolants.size(); i++) {
                 usable.set(i, interpolants.get(i).refutes(pc.outputCondition()));
             }
-            Deque<Node> stack = new ArrayDeque<>();
-            stack.push(new Node(pc.box(), 0, Optional.empty(), usable));
-            while (!stack.isEmpty()) {
-                Node node = stack.pop();
-                if (expired || deadline.expired()) {
-                    expired = true;
-                    leftover.add(new Leftover(c, node.box()));
-                    continue;
+            Box root = pc.box();
+            Optional<Box> domain = largestOverlap(root, usable);
+            if (domain.isPresent() && !domain.get().contains(root)) {
+                root = intersection(root, domain.get());
+                for (Box sliver : outside(pc.box(), domain.get())) {
+                    run.leftover.add(new Leftover(c, sliver));
                 }
-                progress.accept(new Progress(Phase.COVER, bounded, bounded + stack.size() + 1));
-                Optional<LayerBounds> bounds = node.parent().isPresent()
-                        ? computer.bounds(node.box(), PartialPattern.free(computer.network()), node.parent().get())
-                        : computer.bounds(node.box(), PartialPattern.free(computer.network()));
-                bounded++;
-                if (bounds.isEmpty()) {
-                    leftover.add(new Leftover(c, node.box()));
-                    continue;
-                }
-                BitSet open = new BitSet();
-                int cover = -1;
-                for (int i = node.usable().nextSetBit(0); i >= 0 && cover < 0; i = node.usable().nextSetBit(i + 1)) {
-                    Interpolant interpolant = interpolants.get(i);
-                    if (!meets(interpolant.domain(), node.box())) {
-                        continue;
-                    }
-                    BoxPlacement placement = BoxPlacement.of(interpolant.pattern(), bounds.get());
-                    if (placement == BoxPlacement.INSIDE && interpolant.domain().contains(node.box())) {
-                        cover = i;
-                    } else if (placement != BoxPlacement.OUTSIDE) {
-                        open.set(i);
-                    }
-                }
-                if (cover >= 0) {
-                    covered.add(new DecomposedProofResult.CoveredBox(c, node.box(), cover));
-                    continue;
-                }
-                int split = widestSide(node.box(), pc.box());
-                if (open.isEmpty() || node.depth() >= splitDepth || split < 0) {
-                    leftover.add(new Leftover(c, node.box()));
-                    continue;
-                }
-                Box[] halves = node.box().bisect(split);
-                stack.push(new Node(halves[1], node.depth() + 1, bounds, open));
-                stack.push(new Node(halves[0], node.depth() + 1, bounds, open));
             }
+            run.cover(c, pc.box(), new Node(root, PartialPattern.free(computer.network()), 0, Optional.empty(),
+                    usable));
         }
+        List<DecomposedProofResult.CoveredBox> covered = run.covered;
+        Set<Leftover> leftover = new LinkedHashSet<>(run.leftover);
+        int bounded = run.bounded;
+        int voids = run.voids;
+        boolean expired = run.expired;
         long coverEnd = System.nanoTime();
         List<DecomposedProofResult.FallbackBox> fallbackBoxes = new ArrayList<>();
         DecomposedProofResult.Outcome outcome = expired
                 ? new DecomposedProofResult.Undecided("time limit " + deadline.budget() + " passed while covering")
                 : new DecomposedProofResult.Proven();
-        for (int b = 0; b < leftover.size(); b++) {
-            Leftover left = leftover.get(b);
+        List<Leftover> boxes = List.copyOf(leftover);
+        for (int b = 0; b < boxes.size(); b++) {
+            Leftover left = boxes.get(b);
             if (fallback.isEmpty() || expired || outcome instanceof DecomposedProofResult.Violated) {
                 fallbackBoxes.add(new DecomposedProofResult.FallbackBox(left.regionCase(), left.box(),
                         Optional.empty()));
                 continue;
             }
-            progress.accept(new Progress(Phase.FALLBACK, b, leftover.size()));
+            progress.accept(new Progress(Phase.FALLBACK, b, boxes.size()));
             PropertyCase pc = property.cases().get(left.regionCase());
-            Property part = new Property(property.source() + ", leftover box " + (b + 1) + " of " + leftover.size(),
+            Property part = new Property(property.source() + ", leftover box " + (b + 1) + " of " + boxes.size(),
                     property.inputCount(), property.outputCount(),
                     List.of(new PropertyCase(left.box(), pc.inputConstraints(), pc.outputCondition())));
             Verdict verdict = fallback.get().verify(network.network(), part, deadline);
@@ -187,12 +167,12 @@ public final class DecomposedProof {
             }
         }
         if (!leftover.isEmpty() && fallback.isEmpty()) {
-            outcome = new DecomposedProofResult.Undecided(leftover.size() + " boxes not covered by any interpolant "
+            outcome = new DecomposedProofResult.Undecided(boxes.size() + " boxes not covered by any interpolant "
                     + "within " + splitDepth + " bisections, and no direct verifier was given");
         }
-        progress.accept(new Progress(Phase.DONE, leftover.size(), leftover.size()));
+        progress.accept(new Progress(Phase.DONE, boxes.size(), boxes.size()));
         long end = System.nanoTime();
-        return new DecomposedProofResult(outcome, covered, fallbackBoxes, bounded,
+        return new DecomposedProofResult(outcome, covered, fallbackBoxes, bounded, voids,
                 Duration.ofNanos(coverEnd - start), Duration.ofNanos(end - coverEnd));
     }
 
@@ -204,6 +184,82 @@ public final class DecomposedProof {
     private static String describe(Verdict verdict) {
         return verdict instanceof Unsat u ? u.label() + ", which does not count as a proof here" : verdict.status()
                 + (verdict instanceof Unknown u ? " (" + u.reason() + ")" : "");
+    }
+
+    /**
+     * Whether every unit of the activation layers before {@code layer} is stable or fixed on the sub-problem: then
+     * the pre-activations of {@code layer} are affine in the input there, their bounds are tight, and only a split on
+     * the unit itself (not of the box) can decide it.
+     */
+    private static boolean settledBefore(LayerBounds bounds, int layer) {
+        for (int k = 0; k < layer; k++) {
+            if (bounds.unstableCount(k) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Of the domains of the interpolants in {@code usable} that meet {@code box}, the one sharing the most of it (by
+     * the product of the overlap's side lengths relative to the box's), if any.
+     */
+    private Optional<Box> largestOverlap(Box box, BitSet usable) {
+        Optional<Box> best = Optional.empty();
+        double bestShare = -1.0;
+        for (int i = usable.nextSetBit(0); i >= 0; i = usable.nextSetBit(i + 1)) {
+            Box domain = interpolants.get(i).domain();
+            if (!meets(domain, box)) {
+                continue;
+            }
+            double share = 1.0;
+            for (int j = 0; j < box.dimension(); j++) {
+                double w = Math.min(box.upper(j), domain.upper(j)) - Math.max(box.lower(j), domain.lower(j));
+                share *= box.width(j) > 0.0 ? w / box.width(j) : 1.0;
+            }
+            if (share > bestShare) {
+                best = Optional.of(domain);
+                bestShare = share;
+            }
+        }
+        return best;
+    }
+
+    /** The common part of two boxes that {@link #meets meet}. */
+    private static Box intersection(Box a, Box b) {
+        double[] lower = new double[a.dimension()];
+        double[] upper = new double[a.dimension()];
+        for (int j = 0; j < lower.length; j++) {
+            lower[j] = Math.max(a.lower(j), b.lower(j));
+            upper[j] = Math.min(a.upper(j), b.upper(j));
+        }
+        return new Box(lower, upper);
+    }
+
+    /**
+     * Boxes that together with {@code box} intersected with {@code domain} cover {@code box}: for each side in turn,
+     * the slab of what is left of the box below the domain's lower end and the slab above its upper end (each shares
+     * its face with the rest, so no point is lost).
+     */
+    private static List<Box> outside(Box box, Box domain) {
+        List<Box> slabs = new ArrayList<>();
+        double[] lower = box.lower();
+        double[] upper = box.upper();
+        for (int j = 0; j < lower.length; j++) {
+            if (lower[j] < domain.lower(j)) {
+                double[] u = upper.clone();
+                u[j] = domain.lower(j);
+                slabs.add(new Box(lower, u));
+                lower[j] = domain.lower(j);
+            }
+            if (upper[j] > domain.upper(j)) {
+                double[] l = lower.clone();
+                l[j] = domain.upper(j);
+                slabs.add(new Box(l, upper));
+                upper[j] = domain.upper(j);
+            }
+        }
+        return slabs;
     }
 
     /** Whether two boxes share a point. */
@@ -232,6 +288,94 @@ public final class DecomposedProof {
         return best;
     }
 
+    /** The state of the covering phase of one proof. */
+    private final class Covering {
+        private final Deadline deadline;
+        private final Consumer<Progress> progress;
+        private final List<DecomposedProofResult.CoveredBox> covered = new ArrayList<>();
+        private final List<Leftover> leftover = new ArrayList<>();
+        private int bounded;
+        private int voids;
+        private boolean expired;
+
+        Covering(Deadline deadline, Consumer<Progress> progress) {
+            this.deadline = deadline;
+            this.progress = progress;
+        }
+
+        /**
+         * Covers the sub-problem {@code node} of case {@code c} (whose box is {@code whole}) as far as it can, adding
+         * what it covers and what it leaves over; returns whether nothing of it was covered or proved void, so that
+         * the caller may leave its parent over as one box instead of the parts.
+         */
+        boolean cover(int c, Box whole, Node node) {
+            if (expired || deadline.expired()) {
+                expired = true;
+                leftover.add(new Leftover(c, node.box()));
+                return true;
+            }
+            progress.accept(new Progress(Phase.COVER, bounded, bounded + 1));
+            Optional<LayerBounds> bounds = node.parent().isPresent()
+                    ? computer.bounds(node.box(), node.fixed(), node.parent().get())
+                    : computer.bounds(node.box(), node.fixed());
+            bounded++;
+            if (bounds.isEmpty()) {
+                if (node.fixed().fixedCount() > 0) {
+                    voids++;
+                    return false;
+                }
+                leftover.add(new Leftover(c, node.box()));
+                return true;
+            }
+            BitSet open = new BitSet();
+            List<ActivationUnit> closest = List.of();
+            for (int i = node.usable().nextSetBit(0); i >= 0; i = node.usable().nextSetBit(i + 1)) {
+                Interpolant interpolant = interpolants.get(i);
+                if (!meets(interpolant.domain(), node.box())) {
+                    continue;
+                }
+                BoxPlacement placement = BoxPlacement.of(interpolant.pattern(), bounds.get());
+                if (placement == BoxPlacement.INSIDE && interpolant.domain().contains(node.box())) {
+                    covered.add(new DecomposedProofResult.CoveredBox(c, node.box(), node.fixed().fixedCount(), i));
+                    return false;
+                }
+                if (placement != BoxPlacement.OUTSIDE) {
+                    open.set(i);
+                    List<ActivationUnit> undecided = BoxPlacement.undecided(interpolant.pattern(), bounds.get());
+                    if (closest.isEmpty() || !undecided.isEmpty() && undecided.size() < closest.size()) {
+                        closest = undecided;
+                    }
+                }
+            }
+            int split = widestSide(node.box(), whole);
+            boolean neuronSplit = !closest.isEmpty() && settledBefore(bounds.get(), closest.get(0).layer());
+            if (open.isEmpty() || node.depth() >= splitDepth || !neuronSplit && split < 0) {
+                leftover.add(new Leftover(c, node.box()));
+                return true;
+            }
+            Node[] parts;
+            if (neuronSplit) {
+                ActivationUnit u = closest.get(0);
+                parts = new Node[] {
+                    new Node(node.box(), node.fixed().with(u.layer(), u.unit(), 1), node.depth() + 1, bounds, open),
+                    new Node(node.box(), node.fixed().with(u.layer(), u.unit(), 0), node.depth() + 1, bounds, open)};
+            } else {
+                Box[] halves = node.box().bisect(split);
+                parts = new Node[] {
+                    new Node(halves[0], node.fixed(), node.depth() + 1, bounds, open),
+                    new Node(halves[1], node.fixed(), node.depth() + 1, bounds, open)};
+            }
+            int mark = leftover.size();
+            boolean untouched = cover(c, whole, parts[0]);
+            untouched &= cover(c, whole, parts[1]);
+            if (untouched && !expired) {
+                leftover.subList(mark, leftover.size()).clear();
+                leftover.add(new Leftover(c, node.box()));
+            }
+            return untouched;
+        }
+    }
+
     /** The two phases of a decomposed proof, and its end. */
     public enum Phase {
         /** Bounding and splitting boxes to cover them by interpolants. */
@@ -243,13 +387,13 @@ public final class DecomposedProof {
     }
 
     /**
-     * How far a decomposed proof got: in {@link Phase#COVER}, {@code done} boxes bounded of {@code total} bounded or
-     * waiting; in {@link Phase#FALLBACK}, {@code done} of {@code total} leftover boxes decided.
+     * How far a decomposed proof got: in {@link Phase#COVER}, {@code done} sub-problems bounded so far ({@code total}
+     * is one more: how many remain is not known); in {@link Phase#FALLBACK}, {@code done} of {@code total} leftover boxes decided.
      */
     public record Progress(Phase phase, int done, int total) {
     }
 
-    private record Node(Box box, int depth, Optional<LayerBounds> parent, BitSet usable) {
+    private record Node(Box box, PartialPattern fixed, int depth, Optional<LayerBounds> parent, BitSet usable) {
     }
 
     private record Leftover(int regionCase, Box box) {

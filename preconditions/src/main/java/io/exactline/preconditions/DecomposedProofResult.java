@@ -16,12 +16,14 @@ import io.exactline.verifier.verdict.Verdict;
  * @param covered the boxes proved inside an interpolant, each with the interpolant that covers it
  * @param fallback the boxes no interpolant covered, in the order they were handed to the direct verifier, each with
  *     its verdict (empty when no verifier was given or the deadline passed before it was asked)
- * @param boundComputations how many boxes were bounded (one sound bound propagation each)
+ * @param boundComputations how many sub-problems were bounded (one sound bound propagation each)
+ * @param voidSubProblems how many sub-problems the bounds proved to hold no input (a box with some neurons fixed to
+ *     a piece none of its inputs reaches)
  * @param coverTime time spent bounding and splitting boxes
  * @param fallbackTime time spent in the direct verifier
  */
 public record DecomposedProofResult(Outcome outcome, List<CoveredBox> covered, List<FallbackBox> fallback,
-        int boundComputations, Duration coverTime, Duration fallbackTime) {
+        int boundComputations, int voidSubProblems, Duration coverTime, Duration fallbackTime) {
     public DecomposedProofResult {
         covered = List.copyOf(covered);
         fallback = List.copyOf(fallback);
@@ -71,13 +73,15 @@ public record DecomposedProofResult(Outcome outcome, List<CoveredBox> covered, L
     }
 
     /**
-     * A box that sound bounds put inside an interpolant's pattern.
+     * A sub-problem that sound bounds put inside an interpolant's pattern: the inputs of a box, or of a box with some
+     * neurons fixed to one piece (the other pieces are sub-problems of their own).
      *
      * @param regionCase the case of the region's property (its box) the box was cut from
      * @param box the box
+     * @param fixedNeurons how many neurons the sub-problem fixes (0: the whole box is covered)
      * @param interpolant the position of the covering interpolant in the proof's list
      */
-    public record CoveredBox(int regionCase, Box box, int interpolant) {
+    public record CoveredBox(int regionCase, Box box, int fixedNeurons, int interpolant) {
     }
 
     /**
