@@ -120,10 +120,10 @@ final class DecomposeCommand implements Callable<Integer> {
         } else if (outcome instanceof DecomposedProofResult.Undecided u) {
             out.println("reason: " + u.reason());
         }
-        out.printf(Locale.ROOT, "%d sub-problems bounded, %d covered, %d void, %d boxes to %s; cover %.3f s, "
-                + "engine %.3f s%n", result.boundComputations(), result.covered().size(), result.voidSubProblems(),
-                result.fallback().size(), engine, result.coverTime().toNanos() / 1e9,
-                result.fallbackTime().toNanos() / 1e9);
+        out.printf(Locale.ROOT, "%d sub-problems bounded, %d covered, %d void, %d proved on the spot, %d boxes to "
+                + "%s; cover %.3f s, engine %.3f s%n", result.boundComputations(), result.covered().size(),
+                result.voidSubProblems(), result.provedOnTheSpot(), result.fallback().size(), engine,
+                result.coverTime().toNanos() / 1e9, result.fallbackTime().toNanos() / 1e9);
         for (int i = 0; i < interpolants.size(); i++) {
             int boxes = result.coveredBy(i).size();
             if (boxes > 0) {

@@ -17,6 +17,9 @@ import io.exactline.verifier.bounds.BoundComputer;
 import io.exactline.verifier.bounds.BoundNetwork;
 import io.exactline.verifier.bounds.LayerBounds;
 import io.exactline.verifier.bounds.PartialPattern;
+import io.exactline.verifier.pattern.DecisionPattern;
+import io.exactline.verifier.pattern.NeuronState;
+import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
 import io.exactline.verifier.property.Box;
 import io.exactline.verifier.property.Property;
@@ -50,10 +53,13 @@ import io.exactline.verifier.verdict.Verdict;
  * into the neuron's two closed pieces (which together hold every input of it); otherwise its box is bisected along
  * its widest side (relative to its case's box).
  *
- * <p>What is not covered at the depth limit is left over; a sub-problem none of whose parts was covered or proved
- * void is left over whole, as one box. The boxes left over go to the direct verifier, if one is given, one property
- * per box with the case's input constraints and unsafe condition (the whole box, a superset of the sub-problem: its
- * unsat covers the sub-problem, its counterexample lies in {@code A}).
+ * <p>What is not covered at the depth limit is left over. A sub-problem left over with neurons fixed is first tried
+ * on the spot: its fixed neurons, as a pattern over its box, are proved to imply the interpolants' property by
+ * {@link PatternBranchAndBound} (one second at most), which covers it when the margin refutes the unsafe condition.
+ * A sub-problem none of whose parts was covered or proved void is left over whole, as one box. The boxes left over
+ * go to the direct verifier, if one is given, one property per box with the case's input constraints and unsafe
+ * condition (the whole box, a superset of the sub-problem: its unsat covers the sub-problem, its counterexample lies
+ * in {@code A}).
  *
  * <h2>Answers</h2>
  * {@link DecomposedProofResult.Proven} when every box is covered or answered unsat by a verifier whose unsat is
@@ -64,6 +70,9 @@ import io.exactline.verifier.verdict.Verdict;
  * {@link BoundComputer}).
  */
 public final class DecomposedProof {
+    /** Time limit of the proof of one sub-problem left over with neurons fixed. */
+    private static final Duration LOCAL_PROOF_LIMIT = Duration.ofSeconds(1);
+
     private final PatternNetwork network;
     private final List<Interpolant> interpolants;
     private final int splitDepth;
@@ -130,13 +139,14 @@ public final class DecomposedProof {
                     run.leftover.add(new Leftover(c, sliver));
                 }
             }
-            run.cover(c, pc.box(), new Node(root, PartialPattern.free(computer.network()), 0, Optional.empty(),
+            run.cover(c, pc, new Node(root, PartialPattern.free(computer.network()), 0, Optional.empty(),
                     usable));
         }
         List<DecomposedProofResult.CoveredBox> covered = run.covered;
         Set<Leftover> leftover = new LinkedHashSet<>(run.leftover);
         int bounded = run.bounded;
         int voids = run.voids;
+        int local = run.provedOnTheSpot;
         boolean expired = run.expired;
         long coverEnd = System.nanoTime();
         List<DecomposedProofResult.FallbackBox> fallbackBoxes = new ArrayList<>();
@@ -172,7 +182,7 @@ public final class DecomposedProof {
         }
         progress.accept(new Progress(Phase.DONE, boxes.size(), boxes.size()));
         long end = System.nanoTime();
-        return new DecomposedProofResult(outcome, covered, fallbackBoxes, bounded, voids,
+        return new DecomposedProofResult(outcome, covered, fallbackBoxes, bounded, voids, local,
                 Duration.ofNanos(coverEnd - start), Duration.ofNanos(end - coverEnd));
     }
 
@@ -296,6 +306,7 @@ public final class DecomposedProof {
         private final List<Leftover> leftover = new ArrayList<>();
         private int bounded;
         private int voids;
+        private int provedOnTheSpot;
         private boolean expired;
 
         Covering(Deadline deadline, Consumer<Progress> progress) {
@@ -304,11 +315,11 @@ public final class DecomposedProof {
         }
 
         /**
-         * Covers the sub-problem {@code node} of case {@code c} (whose box is {@code whole}) as far as it can, adding
+         * Covers the sub-problem {@code node} of case {@code c} ({@code pc}) as far as it can, adding
          * what it covers and what it leaves over; returns whether nothing of it was covered or proved void, so that
          * the caller may leave its parent over as one box instead of the parts.
          */
-        boolean cover(int c, Box whole, Node node) {
+        boolean cover(int c, PropertyCase pc, Node node) {
             if (expired || deadline.expired()) {
                 expired = true;
                 leftover.add(new Leftover(c, node.box()));
@@ -347,9 +358,12 @@ public final class DecomposedProof {
                     }
                 }
             }
-            int split = widestSide(node.box(), whole);
+            int split = widestSide(node.box(), pc.box());
             boolean neuronSplit = !closest.isEmpty() && settledBefore(bounds.get(), closest.get(0).layer());
             if (open.isEmpty() || node.depth() >= splitDepth || !neuronSplit && split < 0) {
+                if (node.fixed().fixedCount() > 0 && provedOnTheSpot(node, pc)) {
+                    return false;
+                }
                 leftover.add(new Leftover(c, node.box()));
                 return true;
             }
@@ -366,13 +380,40 @@ public final class DecomposedProof {
                     new Node(halves[1], node.fixed(), node.depth() + 1, bounds, open)};
             }
             int mark = leftover.size();
-            boolean untouched = cover(c, whole, parts[0]);
-            untouched &= cover(c, whole, parts[1]);
+            boolean untouched = cover(c, pc, parts[0]);
+            untouched &= cover(c, pc, parts[1]);
             if (untouched && !expired) {
                 leftover.subList(mark, leftover.size()).clear();
                 leftover.add(new Leftover(c, node.box()));
             }
             return untouched;
+        }
+
+        /**
+         * Whether the sub-problem's own fixed neurons, as a pattern over its box, are proved by
+         * {@link PatternBranchAndBound} (within {@link #LOCAL_PROOF_LIMIT}) to imply the property of an interpolant
+         * it may use, with a margin that {@link Interpolant#refutes refutes} the case's unsafe condition.
+         */
+        private boolean provedOnTheSpot(Node node, PropertyCase pc) {
+            int any = node.usable().nextSetBit(0);
+            if (any < 0) {
+                return false;
+            }
+            OutputProperty property = interpolants.get(any).property();
+            DecisionPattern sigma = network.unconstrained();
+            for (int k = 0; k < network.layerCount(); k++) {
+                for (int i = 0; i < network.layerSize(k); i++) {
+                    if (node.fixed().isFixed(k, i)) {
+                        sigma = sigma.with(k, i, node.fixed().state(k, i) == 1 ? NeuronState.ON : NeuronState.OFF);
+                    }
+                }
+            }
+            Duration limit = deadline.remaining().compareTo(LOCAL_PROOF_LIMIT) < 0 ? deadline.remaining()
+                    : LOCAL_PROOF_LIMIT;
+            boolean proved = Interpolant.prove(new PatternBranchAndBound(network, node.box()), sigma, property,
+                    Deadline.after(limit), "sub-problem").filter(i -> i.refutes(pc.outputCondition())).isPresent();
+            provedOnTheSpot += proved ? 1 : 0;
+            return proved;
         }
     }
 

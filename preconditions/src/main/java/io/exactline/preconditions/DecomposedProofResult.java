@@ -19,11 +19,13 @@ import io.exactline.verifier.verdict.Verdict;
  * @param boundComputations how many sub-problems were bounded (one sound bound propagation each)
  * @param voidSubProblems how many sub-problems the bounds proved to hold no input (a box with some neurons fixed to
  *     a piece none of its inputs reaches)
+ * @param provedOnTheSpot how many sub-problems left over with neurons fixed were proved by branch and bound over
+ *     their box with those neurons fixed, instead of going to the direct verifier
  * @param coverTime time spent bounding and splitting boxes
  * @param fallbackTime time spent in the direct verifier
  */
 public record DecomposedProofResult(Outcome outcome, List<CoveredBox> covered, List<FallbackBox> fallback,
-        int boundComputations, int voidSubProblems, Duration coverTime, Duration fallbackTime) {
+        int boundComputations, int voidSubProblems, int provedOnTheSpot, Duration coverTime, Duration fallbackTime) {
     public DecomposedProofResult {
         covered = List.copyOf(covered);
         fallback = List.copyOf(fallback);

@@ -77,34 +77,47 @@ class DecomposedProofTest {
         assertThat(unsplit.covered()).as("covered boxes").isEmpty();
         assertThat(unsplit.outcome()).isInstanceOf(DecomposedProofResult.Undecided.class);
         assertThat(unsplit.fallback()).extracting(DecomposedProofResult.FallbackBox::box).containsExactly(region);
+    }
 
-        DecomposedProofResult split = new DecomposedProof(patterns, List.of(on), 8, Optional.empty())
-                .prove(notFirst(region), Deadline.after(LIMIT), p -> { });
+    @Test
+    void afterSplittingThePartWithThePatternIsCoveredAndTheRestIsProvedOnTheSpotOrLeftOver() {
+        PatternNetwork patterns = PatternNetwork.of(HINGE);
+        DecomposedProof proof = new DecomposedProof(patterns, List.of(hingeOn(patterns)), 8, Optional.empty());
 
-        assertThat(split.coveredBy(0)).as("after splitting, the part right of 0 is covered").isNotEmpty();
-        for (DecomposedProofResult.CoveredBox b : split.covered()) {
+        DecomposedProofResult holds = proof.prove(notFirst(new Box(new double[] {-0.4}, new double[] {1})),
+                Deadline.after(LIMIT), p -> { });
+
+        assertThat(holds.outcome()).as("B holds on [-0.4, 1]").isInstanceOf(DecomposedProofResult.Proven.class);
+        assertThat(holds.coveredBy(0)).as("the part where relu(x) is on").isNotEmpty();
+        for (DecomposedProofResult.CoveredBox b : holds.covered()) {
             if (b.fixedNeurons() == 0) {
                 assertThat(b.box().lower(0)).as("covered box %s lies where relu(x) is on", b)
                         .isGreaterThanOrEqualTo(0.0);
             }
         }
-        assertThat(split.fallback()).as("the part left of 0 stays uncovered")
-                .anySatisfy(f -> assertThat(f.box().lower(0)).isEqualTo(-0.2));
-        assertThat(split.outcome()).isInstanceOf(DecomposedProofResult.Undecided.class);
+        assertThat(holds.provedOnTheSpot()).as("the part where relu(x) is off, proved with the neuron fixed")
+                .isPositive();
+        assertThat(holds.fallback()).isEmpty();
+
+        Box failing = new Box(new double[] {-0.7}, new double[] {1});
+        DecomposedProofResult fails = proof.prove(notFirst(failing), Deadline.after(LIMIT), p -> { });
+
+        assertThat(fails.outcome()).as("B fails for x <= -0.5").isInstanceOf(DecomposedProofResult.Undecided.class);
+        assertThat(fails.fallback()).extracting(DecomposedProofResult.FallbackBox::box).contains(failing);
     }
 
     @Test
     void theBoxesThePreconditionsMissAreDecidedByTheDirectVerifier() {
         PatternNetwork patterns = PatternNetwork.of(HINGE);
-        DecomposedProof proof = new DecomposedProof(patterns, List.of(hingeOn(patterns)), 4,
+        DecomposedProof proof = new DecomposedProof(patterns, List.of(hingeOn(patterns)), 0,
                 Optional.of(Engines.byName("auto")));
 
         DecomposedProofResult holds = proof.prove(notFirst(new Box(new double[] {-0.4}, new double[] {1})),
                 Deadline.after(LIMIT), p -> { });
 
         assertThat(holds.outcome()).as("B holds on [-0.4, 1]").isInstanceOf(DecomposedProofResult.Proven.class);
-        assertThat(holds.covered()).isNotEmpty();
-        assertThat(holds.fallback()).isNotEmpty().allSatisfy(f -> assertThat(f.verdict()).get()
+        assertThat(holds.covered()).isEmpty();
+        assertThat(holds.fallback()).singleElement().satisfies(f -> assertThat(f.verdict()).get()
                 .isInstanceOf(Unsat.class));
 
         DecomposedProofResult fails = proof.prove(notFirst(LINE), Deadline.after(LIMIT), p -> { });
