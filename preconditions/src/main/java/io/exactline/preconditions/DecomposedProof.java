@@ -55,7 +55,7 @@ import io.exactline.verifier.verdict.Verdict;
  *
  * <p>What is not covered at the depth limit is left over. A sub-problem left over with neurons fixed is first tried
  * on the spot: its fixed neurons, as a pattern over its box, are proved to imply the interpolants' property by
- * {@link PatternBranchAndBound} (one second at most), which covers it when the margin refutes the unsafe condition.
+ * {@link PatternBranchAndBound} (five seconds at most), which covers it when the margin refutes the unsafe condition.
  * A sub-problem none of whose parts was covered or proved void is left over whole, as one box. The boxes left over
  * go to the direct verifier, if one is given, one property per box with the case's input constraints and unsafe
  * condition (the whole box, a superset of the sub-problem: its unsat covers the sub-problem, its counterexample lies
@@ -71,7 +71,7 @@ import io.exactline.verifier.verdict.Verdict;
  */
 public final class DecomposedProof {
     /** Time limit of the proof of one sub-problem left over with neurons fixed. */
-    private static final Duration LOCAL_PROOF_LIMIT = Duration.ofSeconds(1);
+    private static final Duration LOCAL_PROOF_LIMIT = Duration.ofSeconds(5);
 
     private final PatternNetwork network;
     private final List<Interpolant> interpolants;
