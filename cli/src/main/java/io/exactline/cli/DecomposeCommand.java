@@ -70,7 +70,7 @@ final class DecomposeCommand implements Callable<Integer> {
     String engine;
 
     @Option(names = "--depth", defaultValue = "12", paramLabel = "D",
-            description = "bisections of a box, and neurons fixed, at most (default 12)")
+            description = "splits of a sub-problem (box bisections and neuron splits) at most (default 12)")
     int depth;
 
     @Option(names = "--timeout", defaultValue = "300", paramLabel = "SECONDS",

@@ -60,7 +60,8 @@ class DecomposeCommandTest {
     @Test
     void aRegionWhereTheRequirementFailsGivesACounterexample() throws IOException {
         // phi5's unsafe set (SR is not the strict minimum) over the whole normalised domain: COC wins somewhere
-        String text = Files.readString(prop5).replaceAll("\\(assert \\(<= X_(\\d) [-0-9.e]+\\)\\)", "(assert (<= X_$1 0.7))")
+        String text = Files.readString(prop5)
+                .replaceAll("\\(assert \\(<= X_(\\d) [-0-9.e]+\\)\\)", "(assert (<= X_$1 0.7))")
                 .replaceAll("\\(assert \\(>= X_(\\d) [-0-9.e]+\\)\\)", "(assert (>= X_$1 -0.5))");
         Path wide = temp.resolve("wide.vnnlib");
         Files.writeString(wide, text);

@@ -25,7 +25,10 @@ enum BoxPlacement {
      * ever used to stop trying a pattern, never to claim cover.
      */
     OUTSIDE,
-    /** Neither: some constrained neuron may change piece inside the sub-problem (or the bounds are too loose to tell). */
+    /**
+     * Neither: some constrained neuron may change piece inside the sub-problem (or the bounds are too loose to
+     * tell).
+     */
     UNKNOWN;
 
     /** The placement of the sub-problem {@code bounds} were computed over, relative to {@code pattern}. */

@@ -82,7 +82,8 @@ public final class DecomposedProof {
     /**
      * @param network the network, with its ReLU layers as the patterns see them
      * @param interpolants the proven preconditions, in the order they are tried
-     * @param splitDepth how many bisections deep a box may be cut while looking for cover ({@code >= 0})
+     * @param splitDepth how many splits (box bisections and neuron splits) deep a sub-problem may be cut while
+     *     looking for cover ({@code >= 0})
      * @param fallback the direct verifier for the boxes left over, or empty to report them undecided
      * @throws BadInputException if an interpolant belongs to another network, the depth is negative, or the
      *     network's activation layers are not its ReLU layers one to one
@@ -178,7 +179,7 @@ public final class DecomposedProof {
         }
         if (!leftover.isEmpty() && fallback.isEmpty()) {
             outcome = new DecomposedProofResult.Undecided(boxes.size() + " boxes not covered by any interpolant "
-                    + "within " + splitDepth + " bisections, and no direct verifier was given");
+                    + "within " + splitDepth + " splits, and no direct verifier was given");
         }
         progress.accept(new Progress(Phase.DONE, boxes.size(), boxes.size()));
         long end = System.nanoTime();
@@ -188,7 +189,8 @@ public final class DecomposedProof {
 
     /** Whether {@code verdict} is an unsat that proves its box: sound in floating point and checked. */
     private boolean accepted(Verdict verdict) {
-        return verdict instanceof Unsat u && !u.unchecked() && fallback.orElseThrow().guarantee().soundInFloatingPoint();
+        return verdict instanceof Unsat u && !u.unchecked()
+                && fallback.orElseThrow().guarantee().soundInFloatingPoint();
     }
 
     private static String describe(Verdict verdict) {
@@ -429,7 +431,8 @@ public final class DecomposedProof {
 
     /**
      * How far a decomposed proof got: in {@link Phase#COVER}, {@code done} sub-problems bounded so far ({@code total}
-     * is one more: how many remain is not known); in {@link Phase#FALLBACK}, {@code done} of {@code total} leftover boxes decided.
+     * is one more: how many remain is not known); in {@link Phase#FALLBACK}, {@code done} of {@code total} leftover
+     * boxes decided.
      */
     public record Progress(Phase phase, int done, int total) {
     }

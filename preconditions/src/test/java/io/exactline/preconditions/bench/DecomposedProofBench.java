@@ -143,8 +143,9 @@ public final class DecomposedProofBench {
             DecomposedProofResult result = timed(decomposedWhole,
                     () -> decomposed.prove(property, Deadline.after(limit), DecomposedProofBench::report));
             System.out.printf(Locale.ROOT, "phi%d on N_%s, whole region: direct auto %s in %.3f s wall (%.3f s CPU), "
-                    + "direct %s %s in %.3f s wall (%.3f s CPU); decomposed %s in %.3f s wall (%.3f s CPU): %d sub-problems bounded, %d covered by %d of %d "
-                    + "interpolants, %d void, %d proved on the spot, %d boxes to the direct proof (%.3f s of it); mining %.1f s%n",
+                    + "direct %s %s in %.3f s wall (%.3f s CPU); decomposed %s in %.3f s wall (%.3f s CPU): "
+                    + "%d sub-problems bounded, %d covered by %d of %d interpolants, %d void, %d proved on the spot, "
+                    + "%d boxes to the direct proof (%.3f s of it); mining %.1f s%n",
                     number, c.network(),
                     directVerdict.status(), directWhole[0] / 1e9, directWhole[1] / 1e9, fallbackEngine,
                     plainVerdict.status(), plainWhole[0] / 1e9, plainWhole[1] / 1e9, result.outcome().word(),
