@@ -92,6 +92,10 @@ public final class BabEngine implements Engine {
     private static final long HUNTER_WAIT_NANOS = 1_000_000L;
     /** Seed of the hunter's random points. */
     private static final long HUNTER_SEED = 2L;
+    /** CPU time the hunter runs at full speed. */
+    private static final long HUNTER_FULL_SPEED_NANOS = 5_000_000_000L;
+    /** After that, the hunter pauses this many times as long as it works (an eighth of a core). */
+    private static final int HUNTER_PAUSE_FACTOR = 7;
 
     private final Function<BoundNetwork, BabOptions> options;
     private final BounderFactory bounders;
@@ -326,14 +330,10 @@ public final class BabEngine implements Engine {
                     continue;
                 }
                 try {
-                    deadline.check();
-                    process(p, bounder);
-                } catch (DeadlineExceededException e) {
-                    timedOut.set(true);
-                    stop.set(true);
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                    stop.set(true);
+                    guarded(() -> {
+                        deadline.check();
+                        process(p, bounder);
+                    });
                 } finally {
                     pending.decrementAndGet();
                 }
@@ -341,9 +341,26 @@ public final class BabEngine implements Engine {
         }
 
         /**
+         * Runs {@code step} of a worker or the hunter: a passed deadline makes the answer timeout, any other failure
+         * is kept to be thrown to the caller; both stop the search.
+         */
+        private void guarded(Runnable step) {
+            try {
+                step.run();
+            } catch (DeadlineExceededException e) {
+                timedOut.set(true);
+                stop.set(true);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                stop.set(true);
+            }
+        }
+
+        /**
          * The hunter: waits {@code delay} from the start of the search (returning at once if the search ends
-         * meanwhile), then runs a {@link RegionSearch} until it confirms a counterexample, which answers sat, or the
-         * search ends. Networks without an exact piecewise-affine encoding get no hunter.
+         * meanwhile), then runs a {@link RegionSearch} at the {@link HunterPace} of 5 s of CPU at full speed and an
+         * eighth of a core after that, until it confirms a counterexample, which answers sat, or the search ends.
+         * Networks without an exact piecewise-affine encoding get no hunter.
          */
         private void hunt(Duration delay) {
             while (!stop.get() && System.nanoTime() - started < delay.toNanos()) {
@@ -354,22 +371,15 @@ public final class BabEngine implements Engine {
             }
             long[] evaluated = new long[1];
             try {
-                Optional<RegionDescent> descent = RegionDescent.of(network, new GlopLpSolver());
-                if (descent.isEmpty()) {
-                    return;
-                }
-                Optional<Counterexample> hit = new RegionSearch(network, descent.get(), HUNTER_SEED)
-                        .search(property, deadline, stop::get, evaluated);
-                if (hit.isPresent()) {
-                    found.compareAndSet(null, hit.get());
-                    stop.set(true);
-                }
-            } catch (DeadlineExceededException e) {
-                timedOut.set(true);
-                stop.set(true);
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
-                stop.set(true);
+                guarded(() -> RegionDescent.of(network, new GlopLpSolver()).ifPresent(descent -> {
+                    HunterPace pace = new HunterPace(stop, HUNTER_FULL_SPEED_NANOS, HUNTER_PAUSE_FACTOR);
+                    Optional<Counterexample> hit = new RegionSearch(network, descent, HUNTER_SEED)
+                            .search(property, deadline, pace::cancelled, evaluated);
+                    if (hit.isPresent()) {
+                        found.compareAndSet(null, hit.get());
+                        stop.set(true);
+                    }
+                }));
             } finally {
                 hunterEvaluations.add(evaluated[0]);
             }
