@@ -22,7 +22,10 @@ import io.exactline.verifier.verdict.Verdict;
 /**
  * The default engine: falsify first, then prove. A {@link GradientFalsifier} searches for a counterexample; if it
  * finds none, {@link BabEngine} decides the property, starting from sound bounds on the whole box (its root
- * sub-problem) and splitting from there. Its guarantee is branch and bound's.
+ * sub-problem) and splitting from there. With its default options, branch and bound on a network of few inputs
+ * also runs a hunter thread from one second on ({@link io.exactline.verifier.bab.BabOptions#huntAfter()}), a
+ * multi-start descent over linear regions that finds counterexample regions too narrow for the gradient
+ * falsifier. Its guarantee is branch and bound's.
  */
 public final class AutoEngine implements Engine {
     /** The engine's name. */
