@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.exactline.core.BadInputException;
 import io.exactline.core.io.AtomicFiles;
 import io.exactline.verifier.pattern.Implication;
+import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
 import io.exactline.verifier.property.Box;
 import io.exactline.verifier.verdict.NetworkDigest;
@@ -118,7 +119,7 @@ final class Checkpoint implements AutoCloseable {
                 found.add(read(line, network, where));
             }
         }
-        return new Recorded(header.string("property"), new Box(header.numbers("domainLower"),
+        return new Recorded(header.string("property"), header.string("atoms"), new Box(header.numbers("domainLower"),
                 header.numbers("domainUpper")), found);
     }
 
@@ -126,18 +127,27 @@ final class Checkpoint implements AutoCloseable {
      * A run as {@link #read} finds it.
      *
      * @param property the description of the property mined for
+     * @param atoms the property's content ({@link #atoms(OutputProperty)})
      * @param domain the input box the preconditions are proved over
      * @param found the proven preconditions
      */
-    record Recorded(String property, Box domain, List<MinedPrecondition> found) {
+    record Recorded(String property, String atoms, Box domain, List<MinedPrecondition> found) {
         Recorded {
             found = List.copyOf(found);
         }
     }
 
+    /**
+     * The content of {@code property}: its output count and atoms (sorted terms, doubles in their round-trip
+     * decimal form), so that two properties with one description but other inequalities never share a run.
+     */
+    static String atoms(OutputProperty property) {
+        return property.outputCount() + " outputs: " + property.atoms();
+    }
+
     private static JsonLine header(String digest, MiningSettings settings) {
         return new JsonLine().put("kind", "run").put("network", digest)
-                .put("property", settings.property().description())
+                .put("property", settings.property().description()).put("atoms", atoms(settings.property()))
                 .put("domainLower", settings.domain().lower()).put("domainUpper", settings.domain().upper())
                 .put("samples", settings.samples()).put("seed", settings.seed());
     }

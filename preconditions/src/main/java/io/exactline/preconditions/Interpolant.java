@@ -67,14 +67,14 @@ public record Interpolant(DecisionPattern pattern, OutputProperty property, Box 
      * of {@code property} over the run's domain.
      *
      * @throws BadInputException if the directory holds no mining run, the run was made on another network (by
-     *     weight digest) or for a property of another description, or a line is damaged
+     *     weight digest) or for another property (description or inequalities), or a line is damaged
      */
     public static List<Interpolant> fromMining(Path dir, PatternNetwork network, OutputProperty property) {
         Checkpoint.Recorded run = Checkpoint.read(dir, network);
-        if (!run.property().equals(property.description())) {
+        if (!run.property().equals(property.description()) || !run.atoms().equals(Checkpoint.atoms(property))) {
             throw new BadInputException(dir.resolve(Checkpoint.FILE) + " line 1: the run mined preconditions of '"
-                    + run.property() + "' but the proof asks for '" + property.description()
-                    + "'; give the --property the run was mined for");
+                    + run.property() + "' (" + run.atoms() + ") but the proof asks for '" + property.description()
+                    + "' (" + Checkpoint.atoms(property) + "); give the --property the run was mined for");
         }
         return run.found().stream().map(m -> new Interpolant(m.pattern(), property, run.domain(), m.margin(),
                 "sample " + m.sample() + " of " + dir)).toList();

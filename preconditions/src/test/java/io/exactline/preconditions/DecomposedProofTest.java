@@ -211,6 +211,11 @@ class DecomposedProofTest {
         assertThat(read).allSatisfy(i -> assertThat(i.domain()).isEqualTo(SQUARE));
         assertThatThrownBy(() -> Interpolant.fromMining(dir, patterns, OutputProperty.argmax(1, 3)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("argmax=0");
+        OutputProperty sameNameOtherInequalities = new OutputProperty(OutputProperty.argmax(1, 3).atoms(), 3,
+                property.description());
+        assertThatThrownBy(() -> Interpolant.fromMining(dir, patterns, sameNameOtherInequalities))
+                .as("a property file of the same name with other inequalities")
+                .isInstanceOf(BadInputException.class).hasMessageContaining("outputs:");
         PatternNetwork other = PatternNetwork.of(RandomNetworks.relu(new Random(44), 2, 6, 5, 3));
         assertThatThrownBy(() -> Interpolant.fromMining(dir, other, property))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("digest");
