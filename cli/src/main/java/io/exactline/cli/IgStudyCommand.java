@@ -22,6 +22,7 @@ import io.exactline.core.study.IgStudy;
 import io.exactline.core.study.IgStudyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -41,18 +42,12 @@ final class IgStudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = "../shared/vnncomp2021",
-            description = "VNN-COMP 2021 benchmark root (default: ${DEFAULT-VALUE})")
-    Path root;
+    @Mixin
+    StudyNetworks studyNetworks;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "ig-study",
             description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
-
-    @Option(names = "--nets", split = ",", paramLabel = "NAME",
-            description = "networks, comma-separated (default: all six: cifar10_small, cifar10_medium, cifar10_large,"
-                    + " cifar_base_kw, cifar_wide_kw, cifar_deep_kw)")
-    List<String> nets;
 
     @Option(names = "--max-images", paramLabel = "N", defaultValue = "1000",
             description = "at most N images per network (default: ${DEFAULT-VALUE})")
@@ -63,12 +58,12 @@ final class IgStudyCommand implements Callable<Integer> {
         if (maxImages < 1) {
             throw new BadInputException("--max-images must be at least 1, got " + maxImages);
         }
-        List<StudyNetwork> chosen = StudyCommands.networks(nets, StudyNetwork.CIFAR);
+        List<StudyNetwork> chosen = studyNetworks.chosen(StudyNetwork.CIFAR);
         PrintWriter err = spec.commandLine().getErr();
         List<IgNetworkSummary> summaries = new ArrayList<>();
         for (StudyNetwork study : chosen) {
-            Network network = OnnxLoader.load(StudyCommands.existing(study.network(root)));
-            List<SpecImages.Image> images = SpecImages.distinct(StudyCommands.existing(study.specs(root)),
+            Network network = OnnxLoader.load(studyNetworks.network(study));
+            List<SpecImages.Image> images = SpecImages.distinct(studyNetworks.specs(study),
                     study.specPrefix(), maxImages);
             IntegratedGradients ig = IntegratedGradients.of(network);
             Baseline black = study.black(network.inputSize());

@@ -20,6 +20,7 @@ import io.exactline.core.study.LinearitySummary;
 import io.exactline.core.study.SegmentLinearity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,18 +41,12 @@ final class LinearityStudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = "../shared/vnncomp2021",
-            description = "VNN-COMP 2021 benchmark root (default: ${DEFAULT-VALUE})")
-    Path root;
+    @Mixin
+    StudyNetworks studyNetworks;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "linearity-study",
             description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
-
-    @Option(names = "--nets", split = ",", paramLabel = "NAME",
-            description = "networks, comma-separated (default: all nine: mnist-net_256x2/4/6, cifar10_small/medium/"
-                    + "large, cifar_base_kw, cifar_wide_kw, cifar_deep_kw)")
-    List<String> nets;
 
     @Option(names = "--images", paramLabel = "N", defaultValue = "3",
             description = "images per network (default: ${DEFAULT-VALUE})")
@@ -78,13 +73,13 @@ final class LinearityStudyCommand implements Callable<Integer> {
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
             throw new BadInputException("--epsilon must be a positive finite number, got " + epsilon);
         }
-        List<StudyNetwork> chosen = StudyCommands.networks(nets, StudyNetwork.all());
+        List<StudyNetwork> chosen = studyNetworks.chosen(StudyNetwork.all());
         PrintWriter err = spec.commandLine().getErr();
         List<LinearitySummary> summaries = new ArrayList<>();
         Random random = new Random(seed);
         for (StudyNetwork study : chosen) {
-            Network network = OnnxLoader.load(StudyCommands.existing(study.network(root)));
-            List<SpecImages.Image> points = SpecImages.distinct(StudyCommands.existing(study.specs(root)),
+            Network network = OnnxLoader.load(studyNetworks.network(study));
+            List<SpecImages.Image> points = SpecImages.distinct(studyNetworks.specs(study),
                     study.specPrefix(), images);
             IntegratedGradients ig = IntegratedGradients.of(network);
             double step = epsilon * study.pixelScale();

@@ -35,7 +35,7 @@ class CheckCertificateCommandTest {
 
         assertThat(verify.code()).as("%s", verify).isZero();
         assertThat(verify.out()).as("%s", verify).startsWith("unsat\nengine bab").contains("certificate written to");
-        assertThat(text).startsWith("exactline-certificate 1\n");
+        assertThat(text).startsWith("exactline-certificate 2\n");
         assertThat(temp).isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
         assertThat(check.code()).as("%s", check).isZero();
         assertThat(check.out()).as("%s", check).startsWith("valid\n");

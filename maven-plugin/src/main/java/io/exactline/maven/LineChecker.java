@@ -12,6 +12,7 @@ import io.exactline.acasxu.EncounterState;
 import io.exactline.acasxu.LineAdvisories;
 import io.exactline.acasxu.LineCertifier;
 import io.exactline.core.BadInputException;
+import io.exactline.core.Vectors;
 import io.exactline.core.line.ExactLine;
 import io.exactline.core.line.LinePartition;
 import io.exactline.core.network.Network;
@@ -102,14 +103,15 @@ final class LineChecker {
         }
         LinePartition partition = ExactLine.partition(network, task.from(), task.to());
         for (int i = 0; i <= partition.pieceCount(); i++) {
-            int winner = argmax(partition.outputAtRatio(i));
+            int winner = Vectors.argmax(partition.outputAtRatio(i));
             if (winner != k) {
                 double t = partition.ratio(i);
                 double[] x = partition.inputAt(t);
                 double[] y = network.evaluate(x);
+                int top = Vectors.argmax(y);
                 String constraint = String.format(Locale.ROOT,
                         "at t = %.9g the arg max is class %d (y_%d = %.9g > y_%d = %.9g); expected class %d on the"
-                                + " whole segment", t, argmax(y), argmax(y), y[argmax(y)], k, y[k], k);
+                                + " whole segment", t, top, top, y[top], k, y[k], k);
                 return result(task, Outcome.FAILED, "class " + winner + " at t = " + t, since(start),
                         "the network does not classify the whole segment as class " + k,
                         Optional.of(new Evidence(x, y, constraint)));
@@ -118,17 +120,6 @@ final class LineChecker {
         return result(task, Outcome.PASSED, "class " + k + " on all " + partition.pieceCount() + " pieces",
                 since(start), "the arg max is class " + k + " at all " + (partition.pieceCount() + 1)
                         + " piece ends, so on the whole segment", Optional.empty());
-    }
-
-    /** The lowest index of a largest entry. */
-    private static int argmax(double[] y) {
-        int best = 0;
-        for (int j = 1; j < y.length; j++) {
-            if (y[j] > y[best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 
     private static CheckResult result(LineTask task, Outcome outcome, String verdict, Duration elapsed,

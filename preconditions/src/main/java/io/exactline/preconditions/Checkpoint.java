@@ -14,8 +14,10 @@ import java.util.Optional;
 import io.exactline.core.BadInputException;
 import io.exactline.core.io.AtomicFiles;
 import io.exactline.verifier.pattern.Implication;
+import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
 import io.exactline.verifier.property.Box;
+import io.exactline.verifier.verdict.NetworkDigest;
 
 /**
  * The JSON-lines file {@code preconditions.jsonl} of a mining run: a header line naming the run (network digest,
@@ -81,9 +83,71 @@ final class Checkpoint implements AutoCloseable {
         return new Checkpoint(writer, found, done);
     }
 
+    /**
+     * What the run in {@code dir} recorded, read without opening the file for writing: its property's description,
+     * its domain and its proven preconditions (a truncated last line is ignored).
+     *
+     * @throws BadInputException if there is no checkpoint, it was made on another network (by weight digest), or a
+     *     line is damaged
+     */
+    static Recorded read(Path dir, PatternNetwork network) {
+        Path file = dir.resolve(FILE);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the mining checkpoint " + file + " (" + e.getMessage()
+                    + "); give the --out directory of an 'exactline preconditions mine' run");
+        }
+        if (lines.isEmpty()) {
+            throw new BadInputException(file + " is empty; give the --out directory of a mining run");
+        }
+        JsonLine header = JsonLine.parse(lines.get(0), file + " line 1");
+        String digest = NetworkDigest.of(network.network());
+        if (!header.string("network").equals(digest)) {
+            throw new BadInputException(file + " line 1: the run was mined on the network with digest "
+                    + header.string("network") + " but " + network.network().source() + " has digest " + digest);
+        }
+        List<MinedPrecondition> found = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (i == lines.size() - 1 && !lines.get(i).endsWith("}")) {
+                break;
+            }
+            String where = file + " line " + (i + 1);
+            JsonLine line = JsonLine.parse(lines.get(i), where);
+            if (line.string("kind").equals("precondition")) {
+                found.add(read(line, network, where));
+            }
+        }
+        return new Recorded(header.string("property"), header.string("atoms"), new Box(header.numbers("domainLower"),
+                header.numbers("domainUpper")), found);
+    }
+
+    /**
+     * A run as {@link #read} finds it.
+     *
+     * @param property the description of the property mined for
+     * @param atoms the property's content ({@link #atoms(OutputProperty)})
+     * @param domain the input box the preconditions are proved over
+     * @param found the proven preconditions
+     */
+    record Recorded(String property, String atoms, Box domain, List<MinedPrecondition> found) {
+        Recorded {
+            found = List.copyOf(found);
+        }
+    }
+
+    /**
+     * The content of {@code property}: its output count and atoms (sorted terms, doubles in their round-trip
+     * decimal form), so that two properties with one description but other inequalities never share a run.
+     */
+    static String atoms(OutputProperty property) {
+        return property.outputCount() + " outputs: " + property.atoms();
+    }
+
     private static JsonLine header(String digest, MiningSettings settings) {
         return new JsonLine().put("kind", "run").put("network", digest)
-                .put("property", settings.property().description())
+                .put("property", settings.property().description()).put("atoms", atoms(settings.property()))
                 .put("domainLower", settings.domain().lower()).put("domainUpper", settings.domain().upper())
                 .put("samples", settings.samples()).put("seed", settings.seed());
     }

@@ -28,6 +28,9 @@ import io.exactline.core.io.AtomicFiles;
 public record MiningReport(String network, String digest, MiningSettings settings, int propertySamples, int covered,
         int relaxed, int notProven, boolean complete, List<Entry> entries, Duration wallTime,
         List<LayerPrecondition> layerPreconditions) {
+    /** UA boxes of at most this many inputs are listed in the Markdown table; larger ones are summarised. */
+    private static final int LISTED_INPUTS = 10;
+
     public MiningReport {
         entries = List.copyOf(entries);
         layerPreconditions = List.copyOf(layerPreconditions);
@@ -73,7 +76,8 @@ public record MiningReport(String network, String digest, MiningSettings setting
         s.append("# Input preconditions of ").append(network).append(" for ")
                 .append(settings.property().description()).append("\n\n");
         s.append("- network digest: `").append(digest).append("`\n");
-        s.append("- domain: ").append(settings.domain()).append('\n');
+        s.append("- domain: ").append(settings.domain().dimension() > LISTED_INPUTS ? widths(settings.domain())
+                + " (ends in report.json)" : settings.domain()).append('\n');
         s.append("- samples: ").append(settings.samples()).append(" (seed ").append(settings.seed()).append("), ")
                 .append(propertySamples).append(" with the property\n");
         s.append(String.format(Locale.ROOT, "- coverage: %d of %d property samples (%.2f%%) satisfy a proven "
@@ -171,11 +175,29 @@ public record MiningReport(String network, String digest, MiningSettings setting
     }
 
     private static String box(io.exactline.verifier.property.Box b) {
+        if (b.dimension() > LISTED_INPUTS) {
+            return widths(b) + ": ends in report.json, pictures in " + UnderApproximationImages.FOLDER
+                    + "/ for image inputs";
+        }
         StringBuilder s = new StringBuilder();
         for (int j = 0; j < b.dimension(); j++) {
             s.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.4g, %.4g]", b.lower(j), b.upper(j)));
         }
         return s.toString();
+    }
+
+    /** A box too large to list: its size and the range of its widths. */
+    private static String widths(io.exactline.verifier.property.Box b) {
+        double least = Double.POSITIVE_INFINITY;
+        double most = 0;
+        double sum = 0;
+        for (int j = 0; j < b.dimension(); j++) {
+            least = Math.min(least, b.width(j));
+            most = Math.max(most, b.width(j));
+            sum += b.width(j);
+        }
+        return String.format(Locale.ROOT, "%d inputs, widths %.3g to %.3g (mean %.3g)", b.dimension(), least, most,
+                sum / b.dimension());
     }
 
     private static String seconds(Duration d) {

@@ -15,7 +15,6 @@ import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.pattern.DecisionPattern;
 import io.exactline.verifier.pattern.Implication;
-import io.exactline.verifier.pattern.NeuronState;
 import io.exactline.verifier.pattern.OutputProperty;
 import io.exactline.verifier.pattern.PatternNetwork;
 import io.exactline.verifier.pattern.PatternRegion;
@@ -173,19 +172,7 @@ public final class PatternBranchAndBound {
      */
     public boolean containsBox(DecisionPattern pattern, Box box) {
         Optional<LayerBounds> bounds = computer.bounds(box, PartialPattern.free(computer.network()));
-        if (bounds.isEmpty()) {
-            return false;
-        }
-        for (int k = 0; k < network.layerCount(); k++) {
-            for (int i = 0; i < network.layerSize(k); i++) {
-                NeuronState s = pattern.state(k, i);
-                if (s == NeuronState.ON && !(bounds.get().preActivationLower(k, i) >= 0.0)
-                        || s == NeuronState.OFF && !(bounds.get().preActivationUpper(k, i) <= 0.0)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return bounds.isPresent() && BoxPlacement.of(pattern, bounds.get()) == BoxPlacement.INSIDE;
     }
 
     /**

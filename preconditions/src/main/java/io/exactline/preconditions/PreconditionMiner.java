@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.exactline.core.io.ImageLayout;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.lp.LpSolver;
 import io.exactline.verifier.pattern.DecisionPattern;
@@ -130,6 +132,10 @@ public final class PreconditionMiner {
                     count(covered), done.size(), notProven, complete, entries,
                     Duration.ofNanos(System.nanoTime() - start));
             report.write(dir);
+            Optional<ImageLayout> image = ImageLayout.of(net.inputShape());
+            if (image.isPresent()) {
+                UnderApproximationImages.write(dir, report, image.get());
+            }
             return report;
         }
     }

@@ -45,9 +45,12 @@ public final class UnderApproximationBox {
             b[r] = polytope.rowConstant(r);
         }
         for (double room : ROOM) {
+            double[] worst = worstCorners(a, b, lower, upper);
             for (int j = 0; j < n; j++) {
-                upper[j] = upper[j] + room * (face(a, b, lower, upper, j, +1, domain.upper(j)) - upper[j]);
-                lower[j] = lower[j] + room * (face(a, b, lower, upper, j, -1, domain.lower(j)) - lower[j]);
+                double u = upper[j] + room * (face(a, worst, lower, upper, j, +1, domain.upper(j)) - upper[j]);
+                moveFace(a, worst, lower, upper, j, lower[j], u);
+                double l = lower[j] + room * (face(a, worst, lower, upper, j, -1, domain.lower(j)) - lower[j]);
+                moveFace(a, worst, lower, upper, j, l, upper[j]);
             }
         }
         double[] startLower = start.get().lower();
@@ -67,11 +70,35 @@ public final class UnderApproximationBox {
         return start;
     }
 
+    /** Per row {@code r}: {@code b_r + sum_k min(a_rk l_k, a_rk u_k)}, the row's value at the box's worst corner. */
+    private static double[] worstCorners(double[][] a, double[] b, double[] lower, double[] upper) {
+        double[] worst = b.clone();
+        for (int r = 0; r < a.length; r++) {
+            for (int k = 0; k < lower.length; k++) {
+                worst[r] += Math.min(a[r][k] * lower[k], a[r][k] * upper[k]);
+            }
+        }
+        return worst;
+    }
+
+    /** Sets input {@code j}'s interval to {@code [l, u]}, updating every row's worst-corner value by the change. */
+    private static void moveFace(double[][] a, double[] worst, double[] lower, double[] upper, int j, double l,
+            double u) {
+        for (int r = 0; r < a.length; r++) {
+            double aj = a[r][j];
+            worst[r] += Math.min(aj * l, aj * u) - Math.min(aj * lower[j], aj * upper[j]);
+        }
+        lower[j] = l;
+        upper[j] = u;
+    }
+
     /**
      * The farthest position of face {@code j} (upper face for {@code side = +1}, lower for {@code -1}) keeping every
-     * rounded half-space at the box's worst corner, capped at {@code limit}; never behind the current face.
+     * rounded half-space at the box's worst corner, capped at {@code limit}; never behind the current face. The worst
+     * corner without input {@code j} is {@code worst_r - min(a_rj l_j, a_rj u_j)}, so each face costs one pass over
+     * the rows.
      */
-    private static double face(double[][] a, double[] b, double[] lower, double[] upper, int j, int side,
+    private static double face(double[][] a, double[] worst, double[] lower, double[] upper, int j, int side,
             double limit) {
         double best = limit;
         for (int r = 0; r < a.length; r++) {
@@ -79,12 +106,7 @@ public final class UnderApproximationBox {
             if (side * aj >= 0) {
                 continue;
             }
-            double rest = b[r];
-            for (int k = 0; k < a[r].length; k++) {
-                if (k != j) {
-                    rest += Math.min(a[r][k] * lower[k], a[r][k] * upper[k]);
-                }
-            }
+            double rest = worst[r] - Math.min(aj * lower[j], aj * upper[j]);
             double position = rest / -aj;
             best = side > 0 ? Math.min(best, position) : Math.max(best, position);
         }

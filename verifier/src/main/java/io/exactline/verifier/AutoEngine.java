@@ -20,13 +20,19 @@ import io.exactline.verifier.verdict.Unsat;
 import io.exactline.verifier.verdict.Verdict;
 
 /**
- * The default engine: falsify first, then prove. A {@link GradientFalsifier} searches for a counterexample; if it
- * finds none, {@link BabEngine} decides the property, starting from sound bounds on the whole box (its root
- * sub-problem) and splitting from there. Its guarantee is branch and bound's.
+ * The default engine: falsify first, then prove. A {@link GradientFalsifier} searches for a counterexample for at
+ * most half a second (or a twentieth of the time limit); if it finds none, {@link BabEngine} decides the property,
+ * starting from sound bounds on the whole box (its root sub-problem) and splitting from there. With its default
+ * options, branch and bound on a network of few inputs also runs a hunter thread from one second on ({@link
+ * io.exactline.verifier.bab.BabOptions#huntAfter()}), a multi-start descent over linear regions that finds
+ * counterexample regions too narrow for the gradient falsifier. Its guarantee is branch and bound's.
  */
 public final class AutoEngine implements Engine {
     /** The engine's name. */
     public static final String NAME = "auto";
+
+    /** The longest falsification before the proof starts. */
+    static final Duration FALSIFICATION_BUDGET = Duration.ofMillis(500);
 
     private final GradientFalsifier falsifier;
     private final BabEngine prover;
@@ -60,9 +66,13 @@ public final class AutoEngine implements Engine {
         long[] evaluated = new long[1];
         Optional<Counterexample> found;
         try {
-            found = falsifier.search(network, property, deadline, evaluated);
+            found = falsifier.search(network, property, falsificationDeadline(deadline), evaluated);
         } catch (DeadlineExceededException e) {
-            return new Timeout(e.budget(), provenance(network, property, start, evaluated[0], Optional.empty()));
+            if (deadline.expired()) {
+                return new Timeout(deadline.budget(),
+                        provenance(network, property, start, evaluated[0], Optional.empty()));
+            }
+            found = Optional.empty();
         }
         if (found.isPresent()) {
             return new Sat(found.get(), provenance(network, property, start, evaluated[0], Optional.empty()));
@@ -79,6 +89,19 @@ public final class AutoEngine implements Engine {
             return new Unknown(u.reason(), provenance);
         }
         return new Timeout(((Timeout) proved).budget(), provenance);
+    }
+
+    /**
+     * When falsification gives way to the proof: after {@link #FALSIFICATION_BUDGET}, or a twentieth of what is left
+     * of {@code deadline} if that is sooner. On large networks (MNIST: 784 inputs) the full sample-and-descend
+     * search takes seconds that branch and bound, which falsifies at its own nodes too, spends better.
+     */
+    private static Deadline falsificationDeadline(Deadline deadline) {
+        if (deadline.isUnlimited()) {
+            return Deadline.after(FALSIFICATION_BUDGET);
+        }
+        Duration share = deadline.remaining().dividedBy(20);
+        return Deadline.after(share.compareTo(FALSIFICATION_BUDGET) < 0 ? share : FALSIFICATION_BUDGET);
     }
 
     private Provenance provenance(Network network, Property property, long start, long falsifierEvaluations,

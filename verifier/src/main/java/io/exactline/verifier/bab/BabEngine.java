@@ -26,9 +26,13 @@ import io.exactline.verifier.bounds.ActivationUnit;
 import io.exactline.verifier.bounds.BoundNetwork;
 import io.exactline.verifier.property.Box;
 import io.exactline.verifier.bounds.LayerBounds;
+import io.exactline.verifier.bounds.LowerSlopes;
 import io.exactline.verifier.bounds.PartialPattern;
 import io.exactline.verifier.falsify.GradientFalsifier;
+import io.exactline.verifier.falsify.RegionDescent;
+import io.exactline.verifier.falsify.RegionSearch;
 import io.exactline.verifier.falsify.UnsafeConjunction;
+import io.exactline.verifier.lp.GlopLpSolver;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.property.PropertyCase;
 import io.exactline.verifier.verdict.Counterexample;
@@ -68,7 +72,11 @@ import io.exactline.verifier.verdict.Verdict;
  * <h2>Work sharing</h2>
  * Sub-problems wait in one priority queue, deepest first (depth-first search keeps the queue short and lets a child
  * reuse its parent's layer bounds), then the least proven (smallest tightest-inequality bound of the parent), then
- * creation order; {@link BabOptions#workers()} threads take from it, each with its own bounder. The
+ * creation order; {@link BabOptions#workers()} threads take from it, each with its own bounder. With
+ * {@link BabOptions#huntAfter()} set and input splitting, one more thread, the <b>hunter</b>, waits that long and
+ * then runs a {@link RegionSearch} (multi-start descent over linear regions) until the search ends: depth-first
+ * search can spend minutes in safe subtrees while a counterexample region narrower than any gradient step waits
+ * elsewhere, and the hunter finds such regions independently of the queue. The
  * threads are started per call and joined before {@link #verify} returns. Verdicts do not depend on scheduling
  * (sat and unsat are facts; only which counterexample is found and the counts may differ).
  *
@@ -81,6 +89,14 @@ public final class BabEngine implements Engine {
     public static final String NAME = "bab";
 
     private static final long IDLE_PARK_NANOS = 20_000L;
+    /** How often the hunter looks whether the search ended while it waits for its start. */
+    private static final long HUNTER_WAIT_NANOS = 1_000_000L;
+    /** Seed of the hunter's random points. */
+    private static final long HUNTER_SEED = 2L;
+    /** CPU time the hunter runs at full speed. */
+    private static final long HUNTER_FULL_SPEED_NANOS = 5_000_000_000L;
+    /** After that, the hunter pauses this many times as long as it works (an eighth of a core). */
+    private static final int HUNTER_PAUSE_FACTOR = 7;
 
     private final Function<BoundNetwork, BabOptions> options;
     private final BounderFactory bounders;
@@ -163,7 +179,8 @@ public final class BabEngine implements Engine {
         return Map.of("splitting", splitting.name().toLowerCase(Locale.ROOT),
                 "bounds", o.bounds().toString(), "workers", Integer.toString(o.workers()),
                 "descentSteps", Integer.toString(o.descentSteps()), "maxQueued", Integer.toString(o.maxQueued()),
-                "lookahead", Integer.toString(o.lookahead()));
+                "lookahead", Integer.toString(o.lookahead()),
+                "hunt", o.huntAfter().map(Duration::toString).orElse("none"));
     }
 
     /** Whether bisecting input {@code i} gives two strictly smaller boxes (its midpoint lies strictly inside). */
@@ -223,6 +240,8 @@ public final class BabEngine implements Engine {
         private final LongAdder voidLeaves = new LongAdder();
         private final LongAdder combinedLeaves = new LongAdder();
         private final LongAdder evaluations = new LongAdder();
+        private final LongAdder hunterEvaluations = new LongAdder();
+        private final long started = System.nanoTime();
         private final AtomicLong maxQueue = new AtomicLong();
 
         Search(Network network, Property property, BoundNetwork compiled, BabOptions options, Deadline deadline,
@@ -254,6 +273,12 @@ public final class BabEngine implements Engine {
             try {
                 for (int w = 1; w < options.workers(); w++) {
                     Thread t = new Thread(this::work, "exactline-bab-worker-" + w);
+                    t.setDaemon(true);
+                    threads.add(t);
+                    t.start();
+                }
+                if (options.huntAfter().isPresent() && splitting == Splitting.INPUT) {
+                    Thread t = new Thread(() -> hunt(options.huntAfter().get()), "exactline-bab-hunter");
                     t.setDaemon(true);
                     threads.add(t);
                     t.start();
@@ -306,17 +331,58 @@ public final class BabEngine implements Engine {
                     continue;
                 }
                 try {
-                    deadline.check();
-                    process(p, bounder);
-                } catch (DeadlineExceededException e) {
-                    timedOut.set(true);
-                    stop.set(true);
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                    stop.set(true);
+                    guarded(() -> {
+                        deadline.check();
+                        process(p, bounder);
+                    });
                 } finally {
                     pending.decrementAndGet();
                 }
+            }
+        }
+
+        /**
+         * Runs {@code step} of a worker or the hunter: a passed deadline makes the answer timeout, any other failure
+         * is kept to be thrown to the caller; both stop the search.
+         */
+        private void guarded(Runnable step) {
+            try {
+                step.run();
+            } catch (DeadlineExceededException e) {
+                timedOut.set(true);
+                stop.set(true);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                stop.set(true);
+            }
+        }
+
+        /**
+         * The hunter: waits {@code delay} from the start of the search (returning at once if the search ends
+         * meanwhile), then runs a {@link RegionSearch} at the {@link HunterPace} of 5 s of CPU at full speed and an
+         * eighth of a core after that, until it confirms a counterexample, which answers sat, or the search ends.
+         * Networks without an exact piecewise-affine encoding get no hunter.
+         */
+        private void hunt(Duration delay) {
+            while (!stop.get() && System.nanoTime() - started < delay.toNanos()) {
+                LockSupport.parkNanos(HUNTER_WAIT_NANOS);
+            }
+            if (stop.get()) {
+                return;
+            }
+            long[] evaluated = new long[1];
+            try {
+                guarded(() -> RegionDescent.of(network, new GlopLpSolver()).ifPresent(descent -> {
+                    HunterPace pace = new HunterPace(stop, HUNTER_FULL_SPEED_NANOS, HUNTER_PAUSE_FACTOR);
+                    Optional<Counterexample> hit = new RegionSearch(network, descent, HUNTER_SEED)
+                            .search(property, deadline, pace::cancelled, evaluated);
+                    if (hit.isPresent()) {
+                        found.compareAndSet(null, hit.get());
+                        stop.set(true);
+                    }
+                }));
+            } finally {
+                hunterEvaluations.add(evaluated[0]);
             }
         }
 
@@ -357,7 +423,8 @@ public final class BabEngine implements Engine {
                 for (int k = 0; k < closed.size(); k++) {
                     ClosedLeaf.Witness w = closed.get(k).orElseThrow();
                     witnesses.add(p.closed().get(k).isPresent()
-                            ? new ClosedLeaf.Witness(w.inequality(), w.lowerBound(), true, w.multipliers()) : w);
+                            ? new ClosedLeaf.Witness(w.inequality(), w.lowerBound(), true, w.multipliers(),
+                                    w.lowerSlopes()) : w);
                 }
                 leaves.accept(new ClosedLeaf(p.caseIndex(), p.box(), p.pattern(), witnesses));
                 return;
@@ -401,15 +468,18 @@ public final class BabEngine implements Engine {
                 }
                 Optional<UnsafeConjunction> sum = form.sums().get(k);
                 double sumValue = Double.NEGATIVE_INFINITY;
+                Optional<LowerBound> sumBound = Optional.empty();
                 if (sum.isPresent()) {
-                    Optional<LowerBound> b = sum.get().readsOutputs(0) ? Optional.of(bounded.objectives().get(next++))
+                    sumBound = sum.get().readsOutputs(0) ? Optional.of(bounded.objectives().get(next++))
                             : Optional.empty();
-                    sumValue = sum.get().lowerBound(0, b.map(LowerBound::value).orElse(0.0), lower, upper);
+                    sumValue = sum.get().lowerBound(0, sumBound.map(LowerBound::value).orElse(0.0), lower, upper);
                 }
                 if (tightest != null && tightest.value() > 0.0) {
-                    closed.set(k, Optional.of(new ClosedLeaf.Witness(tightest.inequality(), tightest.value(), false)));
+                    closed.set(k, Optional.of(new ClosedLeaf.Witness(tightest.inequality(), tightest.value(), false,
+                            List.of(), slopes(tightest.bound()))));
                 } else if (sumValue > 0.0) {
-                    closed.set(k, Optional.of(new ClosedLeaf.Witness(c.size(), sumValue, false)));
+                    closed.set(k, Optional.of(new ClosedLeaf.Witness(c.size(), sumValue, false, List.of(),
+                            slopes(sumBound))));
                 } else if (tightest == null) {
                     open.add(new Tightest(k, 0, Double.NEGATIVE_INFINITY, Optional.empty()));
                 } else {
@@ -452,8 +522,9 @@ public final class BabEngine implements Engine {
                 return Optional.empty();
             }
             UnsafeConjunction combined = combination.get();
-            double outputPart = combined.readsOutputs(0)
-                    ? bounder.lowerBound(layers, combined.outputRow(0)).value() : 0.0;
+            Optional<LowerBound> outputBound = combined.readsOutputs(0)
+                    ? Optional.of(bounder.lowerBound(layers, combined.outputRow(0))) : Optional.empty();
+            double outputPart = outputBound.map(LowerBound::value).orElse(0.0);
             double value = combined.lowerBound(0, outputPart, box.lower(), box.upper());
             if (value > 0.0) {
                 combinedLeaves.increment();
@@ -461,7 +532,8 @@ public final class BabEngine implements Engine {
                 for (double m : choice.get().multipliers()) {
                     multipliers.add(m);
                 }
-                return Optional.of(new ClosedLeaf.Witness(c.size() + 1, value, false, multipliers));
+                return Optional.of(new ClosedLeaf.Witness(c.size() + 1, value, false, multipliers,
+                        slopes(outputBound)));
             }
             corners.add(choice.get().corner());
             return Optional.empty();
@@ -619,8 +691,14 @@ public final class BabEngine implements Engine {
 
         Map<String, Long> counts() {
             return Map.of("nodes", nodes.sum(), "closedLeaves", closedLeaves.sum(), "voidLeaves", voidLeaves.sum(),
-                    "combined", combinedLeaves.sum(), "evaluations", evaluations.sum(), "maxQueued", maxQueue.get());
+                    "combined", combinedLeaves.sum(), "evaluations", evaluations.sum(), "maxQueued", maxQueue.get(),
+                    "hunterEvaluations", hunterEvaluations.sum());
         }
+    }
+
+    /** The lower slopes behind an objective's bound, for a leaf's witness. */
+    private static LowerSlopes slopes(Optional<LowerBound> bound) {
+        return bound.map(LowerBound::lowerSlopes).orElse(LowerSlopes.NONE);
     }
 
     /**

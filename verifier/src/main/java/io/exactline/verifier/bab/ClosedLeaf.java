@@ -2,8 +2,9 @@ package io.exactline.verifier.bab;
 
 import java.util.List;
 
-import io.exactline.verifier.property.Box;
+import io.exactline.verifier.bounds.LowerSlopes;
 import io.exactline.verifier.bounds.PartialPattern;
+import io.exactline.verifier.property.Box;
 
 /**
  * A leaf of the branch-and-bound tree that was proven safe: no input of {@code box} following {@code pattern}
@@ -33,13 +34,21 @@ public record ClosedLeaf(int caseIndex, Box box, PartialPattern pattern, List<Wi
      *     ancestor's)
      * @param multipliers the nonnegative multiplier of each inequality of the conjunction, in order, when
      *     {@code inequality} is the size plus 1; empty otherwise
+     * @param lowerSlopes the lower relaxation slopes of the bound of the inequality's output part (alpha-CROWN's),
+     *     {@link LowerSlopes#NONE} when it reads no outputs; a certificate checker may bound with them
      */
-    public record Witness(int inequality, double lowerBound, boolean closedAbove, List<Double> multipliers) {
+    public record Witness(int inequality, double lowerBound, boolean closedAbove, List<Double> multipliers,
+            LowerSlopes lowerSlopes) {
         public Witness {
             multipliers = List.copyOf(multipliers);
         }
 
-        /** A witness by one inequality or by the sum (no multipliers). */
+        /** A witness without slopes. */
+        public Witness(int inequality, double lowerBound, boolean closedAbove, List<Double> multipliers) {
+            this(inequality, lowerBound, closedAbove, multipliers, LowerSlopes.NONE);
+        }
+
+        /** A witness by one inequality or by the sum (no multipliers, no slopes). */
         public Witness(int inequality, double lowerBound, boolean closedAbove) {
             this(inequality, lowerBound, closedAbove, List.of());
         }

@@ -46,6 +46,6 @@ public final class DeepPolyBounder implements BoxBounder {
     public LowerBound lowerBound(LayerBounds layers, double[] objective) {
         ObjectiveBound bound = computer.lowerBound(layers, objective);
         return new LowerBound(bound.lower(), bound.inputCoefficients(), bound.constant(), bound.inputSplitScores(),
-                bound.candidate(), bound.bestUnitSplit());
+                bound.candidate(), bound.bestUnitSplit(), bound.lowerSlopes());
     }
 }

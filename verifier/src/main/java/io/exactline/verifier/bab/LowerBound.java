@@ -3,6 +3,7 @@ package io.exactline.verifier.bab;
 import java.util.Optional;
 
 import io.exactline.verifier.bounds.ActivationUnit;
+import io.exactline.verifier.bounds.LowerSlopes;
 
 /**
  * A sound lower bound of a linear objective {@code c . f(x)} over one branch-and-bound sub-problem, with the hints
@@ -16,9 +17,11 @@ import io.exactline.verifier.bounds.ActivationUnit;
  *     split); one entry per input
  * @param candidate an input of the box where the objective is likely small, to try as a counterexample
  * @param unitSplit the activation unit whose relaxation costs the bound most, if any
+ * @param lowerSlopes the lower relaxation slopes behind {@code value}, a witness for certificates
+ *     ({@link LowerSlopes#NONE} when the bounder gives none)
  */
 public record LowerBound(double value, double[] coefficients, double constant, double[] inputSplitScores,
-        double[] candidate, Optional<ActivationUnit> unitSplit) {
+        double[] candidate, Optional<ActivationUnit> unitSplit, LowerSlopes lowerSlopes) {
     public LowerBound {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("a lower bound cannot be NaN");
@@ -26,6 +29,12 @@ public record LowerBound(double value, double[] coefficients, double constant, d
         coefficients = coefficients.clone();
         inputSplitScores = inputSplitScores.clone();
         candidate = candidate.clone();
+    }
+
+    /** A lower bound without slopes. */
+    public LowerBound(double value, double[] coefficients, double constant, double[] inputSplitScores,
+            double[] candidate, Optional<ActivationUnit> unitSplit) {
+        this(value, coefficients, constant, inputSplitScores, candidate, unitSplit, LowerSlopes.NONE);
     }
 
     @Override

@@ -867,15 +867,21 @@ public final class BoundComputer {
             splitScores[k] = Math.abs(coefficients[k]) * (hi[k] - lo[k]);
         }
         double[][] unitScores = new double[net.activationLayerCount()][];
+        double[][] slopes = new double[unitScores.length][];
+        boolean[][] sloped = new boolean[unitScores.length][];
         for (int k = 0; k < unitScores.length; k++) {
             int i = net.activationOp(k);
             double[] m = mu[i];
             double[] scores = new double[m.length];
+            sloped[k] = new boolean[m.length];
+            slopes[k] = sL[i];
+            boolean kink = net.activation(k).convexKinkAtOrigin();
             LinearBounds forms = bounds.linearBounds(i);
             for (int j = 0; j < m.length; j++) {
                 boolean unstable = sL[i][j] != sU[i][j] || tL[i][j] != tU[i][j];
                 if (unstable) {
                     scores[j] = Math.abs(m[j] * (m[j] >= 0 ? tL[i][j] : tU[i][j]));
+                    sloped[k][j] = kink && m[j] > 0;
                     if (forms != null && forms.present[j]) {
                         forms.shareLooseness(j, lo, hi, scores[j], splitScores);
                     }
@@ -888,7 +894,8 @@ public final class BoundComputer {
                 splitScores[k] = 0.0;
             }
         }
-        return new ObjectiveBound(lower, coefficients, constants[0], candidate, splitScores, unitScores);
+        return new ObjectiveBound(lower, coefficients, constants[0], candidate, splitScores, unitScores,
+                LowerSlopes.of(slopes, sloped));
     }
 
     /**

@@ -21,15 +21,17 @@ public final class ObjectiveBound {
     private final double[] candidate;
     private final double[] inputSplitScores;
     private final double[][] unitScores;
+    private final LowerSlopes lowerSlopes;
 
     ObjectiveBound(double lower, double[] inputCoefficients, double constant, double[] candidate,
-            double[] inputSplitScores, double[][] unitScores) {
+            double[] inputSplitScores, double[][] unitScores, LowerSlopes lowerSlopes) {
         this.lower = lower;
         this.inputCoefficients = inputCoefficients;
         this.constant = constant;
         this.candidate = candidate;
         this.inputSplitScores = inputSplitScores;
         this.unitScores = unitScores;
+        this.lowerSlopes = lowerSlopes;
     }
 
     /** The lower bound: {@code c . f(x) >= lower()} for every input of the sub-problem. */
@@ -100,6 +102,14 @@ public final class ObjectiveBound {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The lower relaxation slopes this bound was computed with, for the unstable free units whose lower line the
+     * back-substitution used: a witness that lets an independent checker re-derive a bound this tight.
+     */
+    public LowerSlopes lowerSlopes() {
+        return lowerSlopes;
     }
 
     @Override

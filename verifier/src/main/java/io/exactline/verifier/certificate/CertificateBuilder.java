@@ -11,6 +11,11 @@ import io.exactline.core.network.Network;
 import io.exactline.verifier.Deadline;
 import io.exactline.verifier.DeadlineExceededException;
 import io.exactline.verifier.bab.ClosedLeaf;
+import io.exactline.verifier.bounds.LowerSlopes;
+import io.exactline.verifier.lp.GlopLpSolver;
+import io.exactline.verifier.lp.LinearConstraint;
+import io.exactline.verifier.lp.LinearProgram;
+import io.exactline.verifier.lp.LpResult;
 import io.exactline.verifier.cache.PropertyDigest;
 import io.exactline.verifier.property.Property;
 import io.exactline.verifier.property.PropertyCase;
@@ -26,7 +31,10 @@ import io.exactline.verifier.verdict.NetworkDigest;
  * the node leaves free is a split on that unit. Then every leaf is proved with the checker's own bounds
  * ({@link LeafBounds}): void when they show it empty, else per unsafe conjunction the inequality the engine named
  * (or, if the checker's bounds cannot show that one positive, the first of the others and their sum that they do)
- * with the checker's lower bound as the claim. The engine's bounds can be tighter than the
+ * with the checker's lower bound as the claim, adding the engine's lower relaxation slopes where the checker's own
+ * slopes fall short. A leaf the engine found void but the checker's bounds do not gets, if GLOP finds its
+ * {@link LeafProgram} infeasible, the Farkas multipliers of GLOP's certificate, kept when the checker's own test
+ * accepts them. The engine's bounds can be tighter than the
  * checker's (they optimise relaxations); a leaf the checker cannot prove is bisected further along its
  * relatively widest input, up to {@value #MAX_REFINEMENT} levels and {@value #REFINEMENT_BUDGET} leaf bounds per
  * branch-and-bound leaf in all.
@@ -252,23 +260,71 @@ public final class CertificateBuilder {
         for (int d = 0; d < c.outputCondition().disjuncts().size(); d++) {
             List<ExactInequality> inequalities = ExactInequality.conjunction(c, d, property.inputCount(),
                     property.outputCount());
-            Optional<ProofNode.Claim> claim = d < p.hints().size() && p.hints().get(d).inequality() < inequalities.size()
-                    ? claim(bounds, inequalities, p.hints().get(d).inequality()) : Optional.empty();
+            Optional<ClosedLeaf.Witness> hint = d < p.hints().size()
+                    && p.hints().get(d).inequality() < inequalities.size()
+                    ? Optional.of(p.hints().get(d)) : Optional.empty();
+            Optional<ProofNode.Claim> claim = hint.flatMap(h -> claim(bounds, inequalities, h.inequality(), List.of()));
+            if (claim.isEmpty() && hint.isPresent() && hint.get().lowerSlopes().count() > 0) {
+                claim = claim(bounds, inequalities, hint.get().inequality(), slopes(hint.get().lowerSlopes()));
+            }
             for (int q = 0; q < inequalities.size() && claim.isEmpty(); q++) {
-                claim = claim(bounds, inequalities, q);
+                claim = claim(bounds, inequalities, q, List.of());
             }
             if (claim.isEmpty()) {
-                return refine(p, lower, upper, depth);
+                Optional<ProofNode.Infeasible> farkas = p.hints().isEmpty()
+                        ? farkas(network, bounds, p.states(), deadline) : Optional.empty();
+                return farkas.isPresent() ? Optional.of(farkas.get()) : refine(p, lower, upper, depth);
             }
             claims.add(claim.get());
         }
         return Optional.of(new ProofNode.Proven(claims));
     }
 
-    private static Optional<ProofNode.Claim> claim(LeafBounds bounds, List<ExactInequality> inequalities, int q) {
+    /**
+     * A void leaf with Farkas multipliers for a leaf branch and bound found void but the checker's bounds do not:
+     * GLOP's Farkas certificate for the leaf's {@link LeafProgram}, kept when the checker's own test accepts it.
+     */
+    static Optional<ProofNode.Infeasible> farkas(ExactNetwork network, LeafBounds bounds, int[][] states,
+            Deadline deadline) {
+        LeafProgram program = LeafProgram.of(network, bounds, states);
+        LinearProgram.Builder lp = LinearProgram.builder(program.variableCount());
+        for (int v = 0; v < program.variableCount(); v++) {
+            lp.bounds(v, program.lower(v), program.upper(v));
+        }
+        for (LeafProgram.Row row : program.rows()) {
+            lp.add(LinearConstraint.sparse(row.vars(), row.coefficients(), row.equality()
+                    ? LinearConstraint.Relation.EQUAL : LinearConstraint.Relation.LESS_OR_EQUAL, row.bound()));
+        }
+        if (!(new GlopLpSolver().solve(lp.build(), deadline) instanceof LpResult.Infeasible infeasible)
+                || infeasible.certificate().isEmpty()) {
+            return Optional.empty();
+        }
+        double[] z = infeasible.certificate().get().multipliers();
+        List<ProofNode.RowMultiplier> multipliers = new ArrayList<>();
+        for (int i = 0; i < z.length; i++) {
+            double m = program.rows().get(i).equality() ? z[i] : Math.max(z[i], 0.0);
+            if (m != 0.0) {
+                multipliers.add(new ProofNode.RowMultiplier(i, m));
+            }
+        }
+        return program.refutation(multipliers).isEmpty()
+                ? Optional.of(new ProofNode.Infeasible(multipliers)) : Optional.empty();
+    }
+
+    private static Optional<ProofNode.Claim> claim(LeafBounds bounds, List<ExactInequality> inequalities, int q,
+            List<ProofNode.Slope> slopes) {
         ExactInequality inequality = inequalities.get(q);
-        double bound = bounds.lowerBound(inequality.outputs(), inequality.inputs(), inequality.constant());
-        return bound > 0.0 ? Optional.of(new ProofNode.Claim(q, bound)) : Optional.empty();
+        double bound = bounds.lowerBound(inequality.outputs(), inequality.inputs(), inequality.constant(), slopes);
+        return bound > 0.0 ? Optional.of(new ProofNode.Claim(q, bound, slopes)) : Optional.empty();
+    }
+
+    /** The engine's slopes as a certificate states them. */
+    private static List<ProofNode.Slope> slopes(LowerSlopes slopes) {
+        List<ProofNode.Slope> result = new ArrayList<>(slopes.count());
+        for (int i = 0; i < slopes.count(); i++) {
+            result.add(new ProofNode.Slope(slopes.layer(i), slopes.unit(i), slopes.slope(i)));
+        }
+        return result;
     }
 
     private Optional<ProofNode> refine(Pending p, double[] lower, double[] upper, int depth) {

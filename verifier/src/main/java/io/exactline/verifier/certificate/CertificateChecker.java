@@ -26,10 +26,15 @@ import io.exactline.verifier.verdict.NetworkDigest;
  * is still free (every input has {@code z <= 0} or {@code z >= 0}). Hence the leaves of a tree cover its case's
  * box;
  * <li>every {@code void} leaf is shown empty by {@link LeafBounds} (a fixed unit whose exact bounds exclude its
- * piece);
+ * piece) or by its Farkas multipliers: they combine the rows of the leaf's linear relaxation
+ * ({@link LeafProgram}, built by the checker from the leaf and its own bounds) into a row that no point within the
+ * variable bounds satisfies;
  * <li>every other leaf has one claim per unsafe conjunction of the case, each with a positive bound {@code B}, and
  * the lower bound {@link LeafBounds} re-derives for the claimed inequality over the leaf is at least {@code B}, so
- * the inequality is violated everywhere on the leaf. (A leaf that {@link LeafBounds} finds empty passes too.)
+ * the inequality is violated everywhere on the leaf. A claim may give lower relaxation slopes for some ReLU units;
+ * each must name a unit of the network once and lie in {@code [0, 1]} (then {@code max(0, z) >= alpha z} holds
+ * for every {@code z}), and the bound is re-derived with them as well as with the checker's own choices. (A leaf
+ * that {@link LeafBounds} finds empty passes too.)
  * </ol>
  * Then no input of any case satisfies its unsafe condition: the property is unsat for the real-valued network on
  * its stored weights. The case's input constraints are part of each conjunction, so a claim may also rest on them.
@@ -158,10 +163,17 @@ public final class CertificateChecker {
         Optional<String> checkLeaf(Leaf leaf) {
             LeafBounds bounds = new LeafBounds(network, leaf.lower(), leaf.upper(), leaf.states());
             String where = "leaf at " + leaf.path() + " (box " + box(leaf.lower(), leaf.upper()) + ")";
-            if (leaf.node() instanceof ProofNode.Infeasible) {
-                return bounds.infeasibility().isPresent() ? Optional.empty()
-                        : Optional.of("void " + where + ": no fixed unit's bounds exclude its piece, so the leaf is"
-                                + " not shown empty");
+            if (leaf.node() instanceof ProofNode.Infeasible v) {
+                if (bounds.infeasibility().isPresent()) {
+                    return Optional.empty();
+                }
+                if (v.farkas().isEmpty()) {
+                    return Optional.of("void " + where + ": no fixed unit's bounds exclude its piece, so the leaf is"
+                            + " not shown empty");
+                }
+                return LeafProgram.of(network, bounds, leaf.states()).refutation(v.farkas())
+                        .map(why -> "void " + where + ": its Farkas multipliers do not show the leaf's linear"
+                                + " relaxation empty: " + why);
             }
             List<ProofNode.Claim> claims = ((ProofNode.Proven) leaf.node()).claims();
             List<List<ExactInequality>> perCase = conjunctions.get(leaf.caseIndex());
@@ -183,7 +195,12 @@ public final class CertificateChecker {
                             + ", which is not positive and so proves nothing");
                 }
                 ExactInequality q = inequalities.get(claim.inequality());
-                double recomputed = bounds.lowerBound(q.outputs(), q.inputs(), q.constant());
+                double recomputed;
+                try {
+                    recomputed = bounds.lowerBound(q.outputs(), q.inputs(), q.constant(), claim.slopes());
+                } catch (IllegalArgumentException e) {
+                    return Optional.of(where + ": conjunction " + (d + 1) + ": " + e.getMessage());
+                }
                 if (!(recomputed >= claim.lowerBound())) {
                     return Optional.of(where + ": conjunction " + (d + 1) + ", inequality " + claim.inequality()
                             + " claims lower bound " + claim.lowerBound() + " but the recomputed bound is only "

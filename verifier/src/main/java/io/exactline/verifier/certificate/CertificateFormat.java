@@ -17,7 +17,7 @@ import io.exactline.core.BadInputException;
  * The text form of a {@link SplitTreeCertificate}, version {@value #VERSION}. UTF-8, one item per line:
  *
  * <pre>
- * exactline-certificate 1
+ * exactline-certificate 2
  * network sha256:&lt;hex&gt;        the network's weight digest
  * property sha256:&lt;hex&gt;       the digest of the property's content
  * cases N
@@ -29,12 +29,18 @@ import io.exactline.core.BadInputException;
  * Nodes: {@code input I V} (cut input {@code X_I} at {@code V}; the part {@code <= V} follows, then the part
  * {@code >= V}), {@code unit K J} (unit {@code J} of ReLU layer {@code K}; the inactive part follows, then the
  * active one), {@code leaf Q:B Q:B ...} (per unsafe conjunction, inequality {@code Q} is at least {@code B}) and
- * {@code void} (the region is empty). Numbers are written as Java prints doubles, which reads back to the same
- * double.
+ * {@code void} (the region is empty). A leaf line may be followed by lines {@code slopes D K:J:A K:J:A ...}, in
+ * increasing {@code D}: the claim for conjunction {@code D} (from 1) is to be bounded with lower relaxation slope
+ * {@code A} for unit {@code J} of ReLU layer {@code K}, and a {@code void} line by a line
+ * {@code farkas R:M R:M ...}: Farkas multiplier {@code M} of row {@code R} of the leaf's linear relaxation
+ * ({@link LeafProgram}) (both version 2; version 1 files, which have neither, are read too). Numbers are written as
+ * Java prints doubles, which reads back to the same double.
  */
 public final class CertificateFormat {
     /** The format version this class writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest format version this class reads. */
+    public static final int OLDEST_VERSION = 1;
     /** The first word of a certificate file. */
     public static final String MAGIC = "exactline-certificate";
 
@@ -71,8 +77,27 @@ public final class CertificateFormat {
                         s.append(' ').append(c.inequality()).append(':').append(c.lowerBound());
                     }
                     s.append('\n');
+                    for (int d = 0; d < leaf.claims().size(); d++) {
+                        List<ProofNode.Slope> slopes = leaf.claims().get(d).slopes();
+                        if (!slopes.isEmpty()) {
+                            s.append("slopes ").append(d + 1);
+                            for (ProofNode.Slope slope : slopes) {
+                                s.append(' ').append(slope.layer()).append(':').append(slope.unit()).append(':')
+                                        .append(slope.alpha());
+                            }
+                            s.append('\n');
+                        }
+                    }
                 } else {
                     s.append("void\n");
+                    List<ProofNode.RowMultiplier> farkas = ((ProofNode.Infeasible) node).farkas();
+                    if (!farkas.isEmpty()) {
+                        s.append("farkas");
+                        for (ProofNode.RowMultiplier m : farkas) {
+                            s.append(' ').append(m.row()).append(':').append(m.multiplier());
+                        }
+                        s.append('\n');
+                    }
                 }
             }
         }
@@ -114,6 +139,7 @@ public final class CertificateFormat {
         private final String name;
         private final List<String> lines;
         private int next;
+        private int version;
 
         Parser(String name, List<String> lines) {
             this.name = name;
@@ -125,10 +151,11 @@ public final class CertificateFormat {
             if (magic.length != 2 || !magic[0].equals(MAGIC)) {
                 throw error("not an exactline certificate: the first line must be '" + MAGIC + " " + VERSION + "'");
             }
-            if (!magic[1].equals(Integer.toString(VERSION))) {
+            if (!magic[1].equals(Integer.toString(VERSION)) && !magic[1].equals(Integer.toString(OLDEST_VERSION))) {
                 throw error("certificate format version " + magic[1] + " is not supported; this checker reads"
-                        + " version " + VERSION);
+                        + " versions " + OLDEST_VERSION + " to " + VERSION);
             }
+            version = Integer.parseInt(magic[1]);
             String network = keyed("network");
             String property = keyed("property");
             int cases = integer(keyed("cases"), "case count");
@@ -186,21 +213,68 @@ public final class CertificateFormat {
                 case "leaf" -> {
                     List<ProofNode.Claim> claims = new ArrayList<>();
                     for (int i = 1; i < w.length; i++) {
-                        int colon = w[i].indexOf(':');
-                        if (colon < 0) {
-                            throw error("a claim is 'inequality:bound', got '" + w[i] + "'");
-                        }
-                        claims.add(new ProofNode.Claim(integer(w[i].substring(0, colon), "inequality index"),
-                                number(w[i].substring(colon + 1), "claimed bound")));
+                        String[] f = fields(w[i], 2, "a claim", "inequality:bound");
+                        claims.add(new ProofNode.Claim(integer(f[0], "inequality index"),
+                                number(f[1], "claimed bound")));
                     }
-                    return new ProofNode.Proven(claims);
+                    return new ProofNode.Proven(slopes(claims));
                 }
                 case "void" -> {
                     expect(w, 1);
-                    return new ProofNode.Infeasible();
+                    return new ProofNode.Infeasible(farkas());
                 }
                 default -> throw error("unknown node '" + w[0] + "'; nodes are input, unit, leaf and void");
             }
+        }
+
+        /** The multipliers of the {@code farkas} line that may follow a void leaf (version 2), or none. */
+        private List<ProofNode.RowMultiplier> farkas() {
+            if (version < 2 || next >= lines.size() || !lines.get(next).strip().startsWith("farkas ")) {
+                return List.of();
+            }
+            String[] w = words("a farkas line");
+            List<ProofNode.RowMultiplier> multipliers = new ArrayList<>();
+            for (int i = 1; i < w.length; i++) {
+                String[] f = fields(w[i], 2, "a Farkas multiplier", "row:multiplier");
+                multipliers.add(new ProofNode.RowMultiplier(integer(f[0], "row index"), number(f[1], "multiplier")));
+            }
+            return multipliers;
+        }
+
+        /** The claims with the slopes of the {@code slopes} lines that follow their leaf. */
+        private List<ProofNode.Claim> slopes(List<ProofNode.Claim> claims) {
+            List<ProofNode.Claim> result = new ArrayList<>(claims);
+            int last = 0;
+            while (version >= 2 && next < lines.size() && lines.get(next).strip().startsWith("slopes ")) {
+                String[] w = words("a slopes line");
+                if (w.length < 3) {
+                    throw error("'slopes' takes a conjunction number and at least one layer:unit:slope");
+                }
+                int d = integer(w[1], "conjunction number");
+                if (d <= last || d > claims.size()) {
+                    throw error("slopes for conjunction " + d + ": expected a number from " + (last + 1) + " to "
+                            + claims.size() + " (the leaf's claims, in increasing order)");
+                }
+                last = d;
+                List<ProofNode.Slope> slopes = new ArrayList<>();
+                for (int i = 2; i < w.length; i++) {
+                    String[] f = fields(w[i], 3, "a slope", "layer:unit:slope");
+                    slopes.add(new ProofNode.Slope(integer(f[0], "layer index"), integer(f[1], "unit index"),
+                            number(f[2], "slope")));
+                }
+                ProofNode.Claim claim = result.get(d - 1);
+                result.set(d - 1, new ProofNode.Claim(claim.inequality(), claim.lowerBound(), slopes));
+            }
+            return result;
+        }
+
+        /** The {@code count} colon-separated fields of {@code token}, {@code what} of the form {@code form}. */
+        private String[] fields(String token, int count, String what, String form) {
+            String[] f = token.split(":", -1);
+            if (f.length != count) {
+                throw error(what + " is '" + form + "', got '" + token + "'");
+            }
+            return f;
         }
 
         private String keyed(String key) {

@@ -9,6 +9,7 @@ import static io.exactline.verifier.certificate.Directed.mulUp;
 import static io.exactline.verifier.certificate.Directed.subDown;
 import static io.exactline.verifier.certificate.Directed.subUp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,12 @@ import java.util.Optional;
  * unit that is fixed, or stable by its bounds, passes 0 or its pre-activation; an unstable free unit with bounds
  * {@code lo < 0 < hi} is relaxed by {@code max(0, z) <= mu (z - lo)} with {@code mu >= hi / (hi - lo)} and
  * {@code max(0, z) >= alpha z} with {@code alpha = 1} when {@code hi > -lo}, else 0. A fixed unit whose bounds
- * exclude its piece ({@code lo > 0} for state 0, {@code hi < 0} for state 1) shows the leaf <b>void</b>.
+ * exclude its piece ({@code lo > 0} for state 0, {@code hi < 0} for state 1) shows the leaf <b>void</b>, as does
+ * an affine output whose lower bound exceeds its upper bound (both hold on the leaf, so it has no point). A
+ * fixed-active unit whose box bounds still allow {@code lo < 0} passes its pre-activation where its multiplier is
+ * negative (exact on the leaf) and the lower line {@code alpha z} where it is positive: on the leaf
+ * {@code max(0, z) = z >= alpha z}, and off the leaf the line ignores the negative part of {@code z} that the
+ * identity would count.
  *
  * <p>Back-substitution bounds {@code lambda . v + beta} from below, for a tensor {@code v}, by carrying the
  * multipliers back: through an affine step {@code v = W w + b} they become {@code W^T lambda} (and
@@ -54,13 +60,14 @@ final class LeafBounds {
         static final Relaxation IDENTITY = new Relaxation(Kind.IDENTITY, 1.0, 0.0, true);
     }
 
-    private enum Kind { ZERO, IDENTITY, RELAXED }
+    private enum Kind { ZERO, IDENTITY, RELAXED, ACTIVE }
 
     /**
-     * The lower relaxation {@code max(0, z) >= alpha z} of unstable units: DeepPoly's choice per unit, or the same
-     * slope for all. Any choice is sound; objectives take the best of the three.
+     * The lower relaxation {@code max(0, z) >= alpha z} of unstable units: DeepPoly's choice per unit, the same
+     * slope for all, or slopes a certificate gives (DeepPoly's choice where it gives none). Any
+     * {@code alpha in [0, 1]} is sound; objectives take the best of those tried.
      */
-    private enum Alpha { ADAPTIVE, ONE, ZERO }
+    private enum Alpha { ADAPTIVE, ONE, ZERO, GIVEN }
 
     /**
      * Bounds every tensor over the box {@code [lower, upper]} under {@code states} ({@code states[k][j]} the fixed
@@ -75,6 +82,19 @@ final class LeafBounds {
         this.tensorUpper = new double[steps + 1][];
         this.relaxations = new Relaxation[steps][];
         this.infeasibility = forward(states);
+    }
+
+    /**
+     * Lower bounds of tensor {@code t} (the input of step {@code t}; tensor 0 is the network input) over the leaf;
+     * read only.
+     */
+    double[] tensorLower(int t) {
+        return tensorLower[t];
+    }
+
+    /** Upper bounds of tensor {@code t} over the leaf, as {@link #tensorLower}; read only. */
+    double[] tensorUpper(int t) {
+        return tensorUpper[t];
     }
 
     /** Why no input of the box follows the pattern, if a fixed unit's bounds exclude its piece. */
@@ -92,12 +112,28 @@ final class LeafBounds {
      * @throws IllegalStateException if the leaf is void (there is no bound to give)
      */
     double lowerBound(double[] outputs, double[] inputs, double constant) {
+        return lowerBound(outputs, inputs, constant, List.of());
+    }
+
+    /**
+     * As {@link #lowerBound(double[], double[], double)}, trying also the lower slopes {@code slopes} for the
+     * units they name where the lower line is in use (unstable free units and fixed-active ones with
+     * {@code lo < 0}).
+     *
+     * @param slopes each naming an existing ReLU unit at most once, with a slope in {@code [0, 1]}
+     * @throws IllegalArgumentException if a slope names no unit, a unit twice, or lies outside {@code [0, 1]}
+     */
+    double lowerBound(double[] outputs, double[] inputs, double constant, List<ProofNode.Slope> slopes) {
         if (infeasibility.isPresent()) {
             throw new IllegalStateException("the leaf is void: " + infeasibility.get());
         }
+        double[][] given = given(slopes);
         double bound = Double.NaN;
         for (Alpha alpha : Alpha.values()) {
-            double candidate = backSubstitute(network.steps().size(), outputs.clone(), constant, alpha);
+            if (alpha == Alpha.GIVEN && slopes.isEmpty()) {
+                continue;
+            }
+            double candidate = backSubstitute(network.steps().size(), outputs.clone(), constant, alpha, given);
             bound = candidate > bound || Double.isNaN(bound) ? candidate : bound;
         }
         for (int i = 0; i < inputs.length; i++) {
@@ -106,8 +142,38 @@ final class LeafBounds {
         return bound;
     }
 
-    /** A lower bound of {@code lambda . v + beta} for tensor {@code v} number {@code tensor}. */
-    private double backSubstitute(int tensor, double[] lambda, double beta, Alpha alpha) {
+    /** Per ReLU layer, per unit, the slope {@code slopes} give, NaN where they give none. */
+    private double[][] given(List<ProofNode.Slope> slopes) {
+        double[][] given = new double[network.reluLayerCount()][];
+        for (int k = 0; k < given.length; k++) {
+            given[k] = new double[network.reluSize(k)];
+            Arrays.fill(given[k], Double.NaN);
+        }
+        for (ProofNode.Slope slope : slopes) {
+            if (slope.layer() < 0 || slope.layer() >= given.length || slope.unit() < 0
+                    || slope.unit() >= given[slope.layer()].length) {
+                throw new IllegalArgumentException("a slope names unit " + slope.unit() + " of ReLU layer "
+                        + slope.layer() + ", which the network does not have");
+            }
+            if (!(slope.alpha() >= 0.0 && slope.alpha() <= 1.0)) {
+                throw new IllegalArgumentException("the slope " + slope.alpha() + " of unit " + slope.unit()
+                        + " of ReLU layer " + slope.layer() + " lies outside [0, 1], so max(0, z) >= alpha z does"
+                        + " not hold for every z");
+            }
+            if (!Double.isNaN(given[slope.layer()][slope.unit()])) {
+                throw new IllegalArgumentException("unit " + slope.unit() + " of ReLU layer " + slope.layer()
+                        + " has two slopes");
+            }
+            given[slope.layer()][slope.unit()] = slope.alpha();
+        }
+        return given;
+    }
+
+    /**
+     * A lower bound of {@code lambda . v + beta} for tensor {@code v} number {@code tensor}; {@code given} holds
+     * the slopes of {@link Alpha#GIVEN}.
+     */
+    private double backSubstitute(int tensor, double[] lambda, double beta, Alpha alpha, double[][] given) {
         List<ExactNetwork.Step> steps = network.steps();
         double[] multipliers = lambda;
         double bias = beta;
@@ -138,16 +204,25 @@ final class LeafBounds {
                 multipliers = down;
             } else {
                 Relaxation[] units = relaxations[s];
+                double[] slopes = alpha == Alpha.GIVEN ? given[((ExactNetwork.ReluStep) steps.get(s)).layer()] : null;
                 double[] back = new double[multipliers.length];
                 for (int j = 0; j < back.length; j++) {
                     Relaxation u = units[j];
                     double m = multipliers[j];
-                    if (u.kind() == Kind.IDENTITY) {
+                    if (Double.isNaN(m)) {
+                        return Double.NaN;
+                    }
+                    if (m == 0.0 || u.kind() == Kind.ZERO) {
+                        continue;
+                    }
+                    if (u.kind() == Kind.IDENTITY || (u.kind() == Kind.ACTIVE && m < 0.0)) {
                         back[j] = m;
-                    } else if (u.kind() == Kind.RELAXED && m > 0.0
-                            && (alpha == Alpha.ONE || (alpha == Alpha.ADAPTIVE && u.keepLower()))) {
-                        back[j] = m;
-                    } else if (u.kind() == Kind.RELAXED && m < 0.0) {
+                    } else if (m > 0.0) {
+                        double a = lowerSlope(u, alpha, slopes, j);
+                        double down = a == 1.0 ? m : mulDown(m, a);
+                        back[j] = down;
+                        bias = addDown(bias, slack(down, a == 1.0 ? m : mulUp(m, a), inLower[j]));
+                    } else {
                         double down = mulDown(m, u.slope());
                         if (!Double.isFinite(down)) {
                             return Double.NaN;
@@ -155,8 +230,6 @@ final class LeafBounds {
                         back[j] = down;
                         bias = addDown(bias, slack(down, mulUp(m, u.slope()), inLower[j]));
                         bias = addDown(bias, mulDown(mulUp(-m, u.slope()), u.lowerEnd()));
-                    } else if (!(m == 0.0 || u.kind() == Kind.ZERO || m > 0.0)) {
-                        return Double.NaN;
                     }
                 }
                 multipliers = back;
@@ -166,6 +239,21 @@ final class LeafBounds {
             bias = addDown(bias, minProduct(multipliers[i], lower[i], upper[i]));
         }
         return bias;
+    }
+
+    /**
+     * The slope {@code alpha} of the lower line {@code max(0, z) >= alpha z} of a relaxed or fixed-active unit
+     * {@code j} whose multiplier is positive: the given one, 1, 0, or DeepPoly's choice.
+     */
+    private static double lowerSlope(Relaxation u, Alpha alpha, double[] slopes, int j) {
+        if (slopes != null && !Double.isNaN(slopes[j])) {
+            return slopes[j];
+        }
+        return switch (alpha) {
+            case ONE -> 1.0;
+            case ZERO -> 0.0;
+            case ADAPTIVE, GIVEN -> u.keepLower() ? 1.0 : 0.0;
+        };
     }
 
     /**
@@ -210,13 +298,17 @@ final class LeafBounds {
                             row[cols[k]] = w[k];
                             negated[cols[k]] = -w[k];
                         }
-                        double tighterLower = backSubstitute(s, row, a.offset()[r], Alpha.ADAPTIVE);
-                        double tighterUpper = -backSubstitute(s, negated, -a.offset()[r], Alpha.ADAPTIVE);
+                        double tighterLower = backSubstitute(s, row, a.offset()[r], Alpha.ADAPTIVE, null);
+                        double tighterUpper = -backSubstitute(s, negated, -a.offset()[r], Alpha.ADAPTIVE, null);
                         l = tighterLower > l ? tighterLower : l;
                         h = tighterUpper < h ? tighterUpper : h;
                     }
                     lo[r] = Double.isNaN(l) ? Double.NEGATIVE_INFINITY : l;
                     hi[r] = Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
+                    if (lo[r] > hi[r]) {
+                        return Optional.of("element " + r + " of the output of step " + s + " is at least " + lo[r]
+                                + " and at most " + hi[r] + " on the leaf");
+                    }
                 }
                 tensorLower[s + 1] = lo;
                 tensorUpper[s + 1] = hi;
@@ -239,6 +331,9 @@ final class LeafBounds {
                     }
                     if (state == 0 || (state < 0 && h <= 0.0)) {
                         units[j] = Relaxation.ZERO;
+                    } else if (state == 1 && l < 0.0) {
+                        units[j] = new Relaxation(Kind.ACTIVE, 1.0, 0.0, h > -l);
+                        hi[j] = h;
                     } else if (state == 1 || l >= 0.0) {
                         units[j] = Relaxation.IDENTITY;
                         lo[j] = Math.max(l, 0.0);

@@ -155,7 +155,8 @@ public final class GradientFalsifier implements Engine {
                 List<UnsafeConjunction> list = conjunctions.get(k);
                 for (int j = 0; j < list.size(); j++) {
                     Box box = cases.get(k).box();
-                    double[] x0 = samples > 0 ? starts.get(k).get(j * (restarts - 1) + r - 1) : uniform(box, random);
+                    double[] x0 = samples > 0 ? starts.get(k).get(j * (restarts - 1) + r - 1)
+                            : SamplingFalsifier.uniform(box, random);
                     Optional<Counterexample> found = descend(network, property, box, list.get(j), x0, deadline,
                             evaluated);
                     if (found.isPresent()) {
@@ -183,7 +184,7 @@ public final class GradientFalsifier implements Engine {
             if (s % 256 == 0) {
                 deadline.check();
             }
-            points[s] = uniform(box, random);
+            points[s] = SamplingFalsifier.uniform(box, random);
             margins[s] = conjunction.margin(points[s], network.evaluate(points[s]));
             evaluated[0]++;
             if (margins[s] <= 0.0) {
@@ -235,16 +236,6 @@ public final class GradientFalsifier implements Engine {
             step *= decay;
         }
         return Optional.empty();
-    }
-
-    /** A point drawn uniformly from the box; rounding can never leave the box. */
-    static double[] uniform(Box box, SplittableRandom random) {
-        double[] x = new double[box.dimension()];
-        for (int i = 0; i < x.length; i++) {
-            double r = random.nextDouble();
-            x[i] = box.clamp(i, (1.0 - r) * box.lower(i) + r * box.upper(i));
-        }
-        return x;
     }
 
     private Provenance provenance(Network network, Property property, long start, long evaluated) {

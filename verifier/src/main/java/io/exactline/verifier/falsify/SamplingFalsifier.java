@@ -86,7 +86,7 @@ public final class SamplingFalsifier implements Engine {
     }
 
     /** A point drawn uniformly from the box; rounding can never leave the box. */
-    private static double[] uniform(Box box, SplittableRandom random) {
+    static double[] uniform(Box box, SplittableRandom random) {
         double[] x = new double[box.dimension()];
         for (int i = 0; i < x.length; i++) {
             double r = random.nextDouble();

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,8 @@ import io.exactline.verifier.vnnlib.VnnlibParser;
  * </pre>
  * {@code SHARED} is the shared data folder; {@code REGEX} selects the lines of {@code acasxu/instances.csv} it finds
  * (default: all); keys are {@code alpha} (alpha-CROWN steps), {@code reuse} (parent linear bounds), {@code lookahead}, {@code workers},
- * {@code restarts} and {@code steps} (of the falsifier). Prints per instance the verdict, wall and process CPU
+ * {@code hunt} (seconds before the hunter starts, or {@code none}), {@code restarts} and {@code steps} (of the
+ * falsifier). Prints per instance the verdict, wall and process CPU
  * seconds and the branch-and-bound counts, then the totals and the answers that contradict the VNN-COMP 2021
  * results ({@link AcasXuGroundTruth}).
  */
@@ -64,6 +66,11 @@ public final class AcasXuBabBench {
             }
             if (settings.containsKey("workers")) {
                 o = o.withWorkers(Integer.parseInt(settings.get("workers")));
+            }
+            if (settings.containsKey("hunt")) {
+                String hunt = settings.get("hunt");
+                o = o.withHunt(hunt.equals("none") ? Optional.empty()
+                        : Optional.of(Duration.ofMillis((long) (Double.parseDouble(hunt) * 1000))));
             }
             return o;
         }, (net, o) -> new DeepPolyBounder(net, o.bounds()));

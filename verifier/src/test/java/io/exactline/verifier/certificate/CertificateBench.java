@@ -18,9 +18,12 @@ import io.exactline.verifier.verdict.Verdict;
 import io.exactline.verifier.vnnlib.VnnlibParser;
 
 /**
- * Certificate size and build and check times on ACAS Xu instances:
- * {@code java ... io.exactline.verifier.certificate.CertificateBench SHARED_DIR NET:PROP ...}, e.g.
- * {@code 1_1:3 2_1:1}. Prints one row per instance: verdict, engine time, engine leaves, certificate leaves,
+ * Certificate size and build and check times:
+ * {@code java ... io.exactline.verifier.certificate.CertificateBench SHARED_DIR INSTANCE ...}, where an instance is
+ * an ACAS Xu network and property {@code NET:PROP}, e.g. {@code 1_1:3 2_1:1}, or {@code ONNX@VNNLIB}, two paths
+ * relative to SHARED_DIR, e.g.
+ * {@code vnncomp2021/mnistfc/mnist-net_256x2.onnx@vnncomp2021/mnistfc/prop_0_0.03.vnnlib}. Prints one row per
+ * instance: verdict, engine time, engine leaves, certificate leaves,
  * bytes, build and check wall time, their CPU time (all threads of the process), check result.
  */
 public final class CertificateBench {
@@ -38,9 +41,12 @@ public final class CertificateBench {
         System.out.println("instance | verdict | bab s | bab leaves | cert leaves (refined) | bytes | build s | check s"
                 + " | build+check CPU s | check");
         for (int a = 1; a < args.length; a++) {
-            String[] parts = args[a].split(":");
-            Path onnx = shared.resolve("acasxu/onnx/ACASXU_run2a_" + parts[0] + "_batch_2000.onnx");
-            Path vnnlib = shared.resolve("acasxu/vnnlib/prop_" + parts[1] + ".vnnlib");
+            boolean paths = args[a].contains("@");
+            String[] parts = args[a].split(paths ? "@" : ":");
+            Path onnx = paths ? shared.resolve(parts[0])
+                    : shared.resolve("acasxu/onnx/ACASXU_run2a_" + parts[0] + "_batch_2000.onnx");
+            Path vnnlib = paths ? shared.resolve(parts[1])
+                    : shared.resolve("acasxu/vnnlib/prop_" + parts[1] + ".vnnlib");
             Network net = NetworkLoader.load(onnx);
             Property property = VnnlibParser.parse(vnnlib);
             List<ClosedLeaf> leaves = Collections.synchronizedList(new ArrayList<>());

@@ -185,8 +185,44 @@ class CertificateTest {
     }
 
     @Test
+    void slopesRoundTripThroughTheTextAndVersion1FilesStillRead() {
+        ProofNode.Proven leaf = new ProofNode.Proven(List.of(new ProofNode.Claim(0, 0.25),
+                new ProofNode.Claim(2, 0.125,
+                        List.of(new ProofNode.Slope(0, 3, 0.1), new ProofNode.Slope(1, 0, 1.0)))));
+        SplitTreeCertificate certificate = new SplitTreeCertificate("sha256:a", "sha256:b",
+                List.of(new ProofNode.UnitSplit(0, 1, leaf, new ProofNode.Infeasible())));
+
+        String text = CertificateFormat.format(certificate);
+
+        assertThat(text).contains("leaf 0:0.25 2:0.125\nslopes 2 0:3:0.1 1:0:1.0\nvoid\n");
+        assertThat(CertificateFormat.parse("c.txt", text)).isEqualTo(certificate);
+        assertThat(CertificateFormat.parse("c.txt", "exactline-certificate 1\nnetwork a\nproperty b\ncases 1\ncase 1\n"
+                + "leaf 0:0.5\nend\n").cases())
+                .containsExactly(new ProofNode.Proven(List.of(new ProofNode.Claim(0, 0.5))));
+    }
+
+    @Test
+    void slopesOfAClaimTheLeafDoesNotHaveOrOutOfOrderAndBadFarkasLinesAreMalformed() {
+        String head = "exactline-certificate 2\nnetwork a\nproperty b\ncases 1\ncase 1\nleaf 0:0.5 1:0.5\n";
+
+        assertThatThrownBy(() -> CertificateFormat.parse("c.txt", head + "slopes 3 0:0:0.5\nend\n"))
+                .isInstanceOf(CertificateFormatException.class).hasMessageContaining("c.txt:7")
+                .hasMessageContaining("slopes for conjunction 3");
+        assertThatThrownBy(() -> CertificateFormat.parse("c.txt", head + "slopes 2 0:0:0.5\nslopes 1 0:0:0.5\nend\n"))
+                .isInstanceOf(CertificateFormatException.class).hasMessageContaining("increasing order");
+        assertThatThrownBy(() -> CertificateFormat.parse("c.txt", head + "slopes 1 0:0\nend\n"))
+                .isInstanceOf(CertificateFormatException.class).hasMessageContaining("layer:unit:slope");
+        assertThatThrownBy(() -> CertificateFormat.parse("c.txt", head.replace("leaf 0:0.5 1:0.5", "void")
+                + "farkas 0\nend\n")).isInstanceOf(CertificateFormatException.class)
+                .hasMessageContaining("c.txt:7").hasMessageContaining("'row:multiplier', got '0'");
+        assertThatThrownBy(() -> CertificateFormat.parse("c.txt", head.replace("certificate 2", "certificate 1")
+                + "slopes 1 0:0:0.5\nend\n")).isInstanceOf(CertificateFormatException.class)
+                .hasMessageContaining("found 'slopes 1");
+    }
+
+    @Test
     void malformedCertificatesNameTheLine() {
-        assertThatThrownBy(() -> CertificateFormat.parse("c.txt", "exactline-certificate 2\n"))
+        assertThatThrownBy(() -> CertificateFormat.parse("c.txt", "exactline-certificate 3\n"))
                 .isInstanceOf(CertificateFormatException.class).hasMessageContaining("c.txt:1").hasMessageContaining("version");
         assertThatThrownBy(() -> CertificateFormat.parse("c.txt", "exactline-certificate 1\nnetwork a\nproperty b\ncases 1\n"
                 + "case 1\nsplit 0 1\nend\n")).isInstanceOf(CertificateFormatException.class)
@@ -195,6 +231,6 @@ class CertificateTest {
                 + "case 1\nleaf 0:x\nend\n")).isInstanceOf(CertificateFormatException.class)
                 .hasMessageContaining("not a number");
         assertThat(Arrays.asList(CertificateFormat.MAGIC, CertificateFormat.VERSION)).containsExactly(
-                "exactline-certificate", 1);
+                "exactline-certificate", 2);
     }
 }

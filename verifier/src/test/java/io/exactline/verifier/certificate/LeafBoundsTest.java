@@ -1,6 +1,7 @@
 package io.exactline.verifier.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,6 +81,39 @@ class LeafBoundsTest {
     }
 
     @Test
+    void aFixedActiveUnitWhoseBoxAllowsNegativeValuesIsBoundedByItsPieceNotByTheWholeBox() {
+        ExactNetwork net = ExactNetwork.of(new Network(List.of(new Dense(new double[][] {{1}}, new double[] {0}),
+                new Relu(Shape.vector(1)), new Dense(new double[][] {{1}}, new double[] {0})), "relu"));
+        int[][] active = free(net);
+        active[0][0] = 1;
+
+        double lower = new LeafBounds(net, new double[] {-3}, new double[] {1}, active).lowerBound(new double[] {1},
+                new double[] {0}, 0.0);
+
+        assertThat(lower).as("on the leaf x >= 0, so relu(x) >= 0; the identity over the box would give -3")
+                .isGreaterThanOrEqualTo(-1e-12).isLessThanOrEqualTo(0.0);
+    }
+
+    @Test
+    void givenSlopesInZeroOneTightenTheBoundAndAreCheckedForRange() {
+        ExactNetwork net = ExactNetwork.of(clip());
+        LeafBounds b = new LeafBounds(net, new double[] {-1}, new double[] {3}, free(net));
+        double plain = b.lowerBound(new double[] {1}, new double[] {0}, 0.0);
+
+        double sloped = b.lowerBound(new double[] {1}, new double[] {0}, 0.0,
+                List.of(new ProofNode.Slope(0, 0, 0.5)));
+
+        assertThat(sloped).as("relu(x) >= x/2 beats both x and 0 here").isGreaterThan(plain).isLessThanOrEqualTo(0.0);
+        assertThatThrownBy(() -> b.lowerBound(new double[] {1}, new double[] {0}, 0.0,
+                List.of(new ProofNode.Slope(0, 0, 1.0000000000000002)))).hasMessageContaining("outside [0, 1]");
+        assertThatThrownBy(() -> b.lowerBound(new double[] {1}, new double[] {0}, 0.0,
+                List.of(new ProofNode.Slope(0, 1, 0.5), new ProofNode.Slope(0, 1, 0.25))))
+                .hasMessageContaining("two slopes");
+        assertThatThrownBy(() -> b.lowerBound(new double[] {1}, new double[] {0}, 0.0,
+                List.of(new ProofNode.Slope(1, 0, 0.5)))).hasMessageContaining("does not have");
+    }
+
+    @Test
     void lowerBoundsNeverExceedSampledValuesOnRandomNetworksBoxesAndPatterns() {
         Random random = new Random(5);
         for (int trial = 0; trial < 200; trial++) {
@@ -103,6 +137,15 @@ class LeafBoundsTest {
             Arrays.setAll(e, i -> random.nextInt(3) == 0 ? random.nextGaussian() : 0.0);
             double d = random.nextGaussian();
             LeafBounds bounds = new LeafBounds(net, lo, hi, states);
+            List<ProofNode.Slope> slopes = new ArrayList<>();
+            for (int k = 0; k < states.length; k++) {
+                for (int j = 0; j < states[k].length; j++) {
+                    if (random.nextBoolean()) {
+                        slopes.add(new ProofNode.Slope(k, j, random.nextInt(4) == 0 ? random.nextInt(2)
+                                : random.nextDouble()));
+                    }
+                }
+            }
             int following = 0;
             for (int sample = 0; sample < 300; sample++) {
                 double[] x = new double[inputs];
@@ -123,6 +166,8 @@ class LeafBoundsTest {
                 }
                 assertThat(bounds.lowerBound(c, e, d)).as("trial %d at x = %s", trial, Arrays.toString(x))
                         .isLessThanOrEqualTo(value + 1e-9);
+                assertThat(bounds.lowerBound(c, e, d, slopes)).as("trial %d at x = %s with slopes %s", trial,
+                        Arrays.toString(x), slopes).isLessThanOrEqualTo(value + 1e-9);
             }
             if (following == 0 && bounds.infeasibility().isEmpty()) {
                 assertThat(bounds.lowerBound(c, e, d)).isNotNaN();

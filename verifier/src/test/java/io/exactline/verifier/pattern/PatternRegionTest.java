@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.exactline.core.Vectors;
 import io.exactline.core.network.Network;
 import io.exactline.verifier.encoding.LinearObjective;
 import io.exactline.verifier.encoding.TestNetworks;
@@ -76,7 +77,7 @@ class PatternRegionTest {
             Box box = new Box(new double[] {-1, -1}, new double[] {1, 1});
             double[] x = {2 * random.nextDouble() - 1, 2 * random.nextDouble() - 1};
             double[] y = net.evaluate(x);
-            int k = argmax(y);
+            int k = Vectors.argmax(y);
             OutputProperty property = OutputProperty.argmax(k, 3);
             DecisionPattern sigma = patterns.signature(x);
             for (DecisionPattern p : new DecisionPattern[] {sigma, sigma.freeLayer(1), sigma.freeLayer(1).free(0, 0)}) {
@@ -159,13 +160,5 @@ class PatternRegionTest {
             }
         }
         return false;
-    }
-
-    private static int argmax(double[] y) {
-        int k = 0;
-        for (int i = 1; i < y.length; i++) {
-            k = y[i] > y[k] ? i : k;
-        }
-        return k;
     }
 }
