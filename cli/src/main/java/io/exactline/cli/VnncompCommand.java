@@ -107,6 +107,11 @@ final class VnncompCommand implements Callable<Integer> {
             } catch (BadInputException e) {
                 status = "error";
                 progress.message(instances + " line " + instance.line() + ": " + Failures.oneLine(e.getMessage()));
+            } catch (OutOfMemoryError e) {
+                // the search's data is unreachable once verify has thrown, so the next instances get the heap back
+                status = "unknown";
+                progress.message(instances + " line " + instance.line() + ": out of memory (" + e.getMessage()
+                        + "); answered unknown. Give the JVM more heap, e.g. EXACTLINE_JAVA_OPTS=-Xmx16g");
             }
             seconds[i] = (System.nanoTime() - start) / 1e9;
             tally.merge(status, 1, Integer::sum);

@@ -48,7 +48,15 @@ import io.exactline.verifier.property.Box;
  * shared. Results ({@link LayerBounds}, {@link ObjectiveBound}) are immutable.
  */
 public final class BoundComputer {
+    /**
+     * At most this many doubles in each back-substitution row buffer (64 MB): units are back-substituted in batches
+     * that fit, so wide convolutional layers (thousands of unstable units over tensors of thousands of elements)
+     * need neither gigabytes of heap nor give other bounds. Each row is independent, so batching changes nothing.
+     */
+    private static final int MAX_ROW_CELLS = 1 << 23;
+
     private final BoundNetwork net;
+    private final int maxRowCells;
     private final BoundOptions options;
     private final int opCount;
     private final long width;
@@ -89,6 +97,14 @@ public final class BoundComputer {
     }
 
     public BoundComputer(BoundNetwork network, BoundOptions options) {
+        this(network, options, MAX_ROW_CELLS);
+    }
+
+    /**
+     * As {@link #BoundComputer(BoundNetwork, BoundOptions)}, with at most {@code maxRowCells} doubles per row buffer.
+     */
+    BoundComputer(BoundNetwork network, BoundOptions options, int maxRowCells) {
+        this.maxRowCells = maxRowCells;
         this.net = network;
         this.options = options;
         this.opCount = network.opCount();
@@ -388,11 +404,19 @@ public final class BoundComputer {
         if (count == 0) {
             return true;
         }
-        backSubstituteUnits(t, count, box, linear[t], lower, upper);
-        for (int q = 0; q < count; q++) {
-            int j = units[q];
-            lo[j] = Math.max(lo[j], results[2 * q]);
-            hi[j] = Math.min(hi[j], -results[2 * q + 1]);
+        int batch = Math.max(1, maxRowCells / (2 * net.maxSize()));
+        int[] wanted = count > batch ? Arrays.copyOf(units, count) : null;
+        for (int first = 0; first < count; first += batch) {
+            int size = Math.min(batch, count - first);
+            if (wanted != null) {
+                System.arraycopy(wanted, first, units, 0, size);
+            }
+            backSubstituteUnits(t, size, box, linear[t], lower, upper);
+            for (int q = 0; q < size; q++) {
+                int j = units[q];
+                lo[j] = Math.max(lo[j], results[2 * q]);
+                hi[j] = Math.min(hi[j], -results[2 * q + 1]);
+            }
         }
         if (beforeActivation) {
             clip(activation, states, lo, hi);
