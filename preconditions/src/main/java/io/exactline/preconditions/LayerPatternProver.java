@@ -184,12 +184,11 @@ public final class LayerPatternProver {
                     continue;
                 }
                 tries.add(openBounds[a].candidate());
-                LinearProgram lp = LinearProgram.builder(box.dimension()).bounds(box.lower(), box.upper())
-                        .objective(openBounds[a].inputCoefficients(), openBounds[a].constant(), Sense.MINIMIZE)
-                        .build();
-                LinearProgram.Builder withCuts = lp.toBuilder();
-                cuts.forEach(withCuts::add);
-                lp = withCuts.build();
+                LinearProgram.Builder builder = LinearProgram.builder(box.dimension())
+                        .bounds(box.lower(), box.upper())
+                        .objective(openBounds[a].inputCoefficients(), openBounds[a].constant(), Sense.MINIMIZE);
+                cuts.forEach(builder::add);
+                LinearProgram lp = builder.build();
                 LpResult r = solver.solve(lp, deadline);
                 if (r instanceof LpResult.Optimal o) {
                     tries.add(clamped(box, o.x()));
@@ -213,7 +212,7 @@ public final class LayerPatternProver {
                     return refuted.get();
                 }
             }
-            int split = split(box, open, openBounds);
+            int split = PatternBranchAndBound.splitInput(box, open, openBounds);
             if (split < 0) {
                 return new Implication.Undecided("a box too small to bisect in double precision is not decided: "
                         + box);
@@ -250,27 +249,6 @@ public final class LayerPatternProver {
             rows.add(LinearConstraint.lessOrEqual(b.inputCoefficients(), -b.constant()));
         }
         return rows;
-    }
-
-    /** The bisectable input with the largest summed split score over the open atoms (widest on ties), or -1. */
-    private static int split(Box box, boolean[] open, ObjectiveBound[] bounds) {
-        double[] scores = new double[box.dimension()];
-        for (int a = 0; a < open.length; a++) {
-            if (open[a]) {
-                double[] s = bounds[a].inputSplitScores();
-                for (int i = 0; i < s.length; i++) {
-                    scores[i] += s[i];
-                }
-            }
-        }
-        int split = -1;
-        for (int i = 0; i < scores.length; i++) {
-            if (box.canBisect(i) && (split < 0 || scores[i] > scores[split]
-                    || scores[i] == scores[split] && box.width(i) > box.width(split))) {
-                split = i;
-            }
-        }
-        return split;
     }
 
     /** {@code x} moved into {@code box} coordinate-wise (the LP's minimiser may stray by its tolerances). */

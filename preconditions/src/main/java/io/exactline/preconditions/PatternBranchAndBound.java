@@ -114,7 +114,6 @@ public final class PatternBranchAndBound {
                 continue;
             }
             boolean[] open = node.open().clone();
-            double[] scores = new double[domain.dimension()];
             boolean anyOpen = false;
             ObjectiveBound[] openBounds = new ObjectiveBound[atoms.size()];
             for (int a = 0; a < atoms.size(); a++) {
@@ -130,10 +129,6 @@ public final class PatternBranchAndBound {
                 }
                 anyOpen = true;
                 openBounds[a] = b;
-                double[] s = b.inputSplitScores();
-                for (int i = 0; i < s.length; i++) {
-                    scores[i] += s[i];
-                }
             }
             if (!anyOpen) {
                 continue;
@@ -147,13 +142,7 @@ public final class PatternBranchAndBound {
             if (refuted.isPresent()) {
                 return refuted.get();
             }
-            int split = -1;
-            for (int i = 0; i < scores.length; i++) {
-                if (node.box().canBisect(i) && (split < 0 || scores[i] > scores[split]
-                        || scores[i] == scores[split] && node.box().width(i) > node.box().width(split))) {
-                    split = i;
-                }
-            }
+            int split = splitInput(node.box(), open, openBounds);
             if (split < 0) {
                 return new Implication.Undecided("a box too small to bisect in double precision is not decided: "
                         + node.box());
@@ -257,6 +246,27 @@ public final class PatternBranchAndBound {
             }
         }
         return p;
+    }
+
+    /** The bisectable input with the largest summed split score over the open atoms (widest on ties), or -1. */
+    static int splitInput(Box box, boolean[] open, ObjectiveBound[] bounds) {
+        double[] scores = new double[box.dimension()];
+        for (int a = 0; a < open.length; a++) {
+            if (open[a]) {
+                double[] s = bounds[a].inputSplitScores();
+                for (int i = 0; i < s.length; i++) {
+                    scores[i] += s[i];
+                }
+            }
+        }
+        int split = -1;
+        for (int i = 0; i < scores.length; i++) {
+            if (box.canBisect(i) && (split < 0 || scores[i] > scores[split]
+                    || scores[i] == scores[split] && box.width(i) > box.width(split))) {
+                split = i;
+            }
+        }
+        return split;
     }
 
     /** A checked counterexample at {@code x}: cheap floating-point filters first, then the exact check. */
