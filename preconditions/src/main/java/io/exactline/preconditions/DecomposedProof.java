@@ -135,7 +135,7 @@ public final class DecomposedProof {
             Box root = pc.box();
             Optional<Box> domain = largestOverlap(root, usable);
             if (domain.isPresent() && !domain.get().contains(root)) {
-                root = intersection(root, domain.get());
+                root = root.intersection(domain.get()).orElseThrow();
                 for (Box sliver : outside(pc.box(), domain.get())) {
                     run.leftover.add(new Leftover(c, sliver));
                 }
@@ -221,13 +221,13 @@ public final class DecomposedProof {
         double bestShare = -1.0;
         for (int i = usable.nextSetBit(0); i >= 0; i = usable.nextSetBit(i + 1)) {
             Box domain = interpolants.get(i).domain();
-            if (!meets(domain, box)) {
+            Optional<Box> common = box.intersection(domain);
+            if (common.isEmpty()) {
                 continue;
             }
             double share = 1.0;
             for (int j = 0; j < box.dimension(); j++) {
-                double w = Math.min(box.upper(j), domain.upper(j)) - Math.max(box.lower(j), domain.lower(j));
-                share *= box.width(j) > 0.0 ? w / box.width(j) : 1.0;
+                share *= box.width(j) > 0.0 ? common.get().width(j) / box.width(j) : 1.0;
             }
             if (share > bestShare) {
                 best = Optional.of(domain);
@@ -235,17 +235,6 @@ public final class DecomposedProof {
             }
         }
         return best;
-    }
-
-    /** The common part of two boxes that {@link #meets meet}. */
-    private static Box intersection(Box a, Box b) {
-        double[] lower = new double[a.dimension()];
-        double[] upper = new double[a.dimension()];
-        for (int j = 0; j < lower.length; j++) {
-            lower[j] = Math.max(a.lower(j), b.lower(j));
-            upper[j] = Math.min(a.upper(j), b.upper(j));
-        }
-        return new Box(lower, upper);
     }
 
     /**
@@ -272,16 +261,6 @@ public final class DecomposedProof {
             }
         }
         return slabs;
-    }
-
-    /** Whether two boxes share a point. */
-    private static boolean meets(Box a, Box b) {
-        for (int j = 0; j < a.dimension(); j++) {
-            if (a.upper(j) < b.lower(j) || b.upper(j) < a.lower(j)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The side of {@code box} widest relative to the same side of {@code whole} that can be bisected, or -1. */
@@ -344,7 +323,7 @@ public final class DecomposedProof {
             List<ActivationUnit> closest = List.of();
             for (int i = node.usable().nextSetBit(0); i >= 0; i = node.usable().nextSetBit(i + 1)) {
                 Interpolant interpolant = interpolants.get(i);
-                if (!meets(interpolant.domain(), node.box())) {
+                if (!interpolant.domain().meets(node.box())) {
                     continue;
                 }
                 BoxPlacement placement = BoxPlacement.of(interpolant.pattern(), bounds.get());

@@ -1,6 +1,7 @@
 package io.exactline.verifier.property;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 import io.exactline.core.BadInputException;
 
@@ -164,6 +165,33 @@ public record Box(double[] lower, double[] upper) {
     /** {@code v} moved to the nearest point of {@code [lower_i, upper_i]}. */
     public double clamp(int i, double v) {
         return Math.min(upper[i], Math.max(lower[i], v));
+    }
+
+    /** Whether this box and {@code other} (of the same dimension) share a point, faces included. */
+    public boolean meets(Box other) {
+        for (int i = 0; i < lower.length; i++) {
+            if (upper[i] < other.lower[i] || other.upper[i] < lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The points this box and {@code other} (of the same dimension) share, {@code [max(l_i, l'_i), min(u_i, u'_i)]}
+     * per coordinate; empty when they do not {@link #meets meet}.
+     */
+    public Optional<Box> intersection(Box other) {
+        if (!meets(other)) {
+            return Optional.empty();
+        }
+        double[] lo = new double[lower.length];
+        double[] hi = new double[lower.length];
+        for (int i = 0; i < lower.length; i++) {
+            lo[i] = Math.max(lower[i], other.lower[i]);
+            hi[i] = Math.min(upper[i], other.upper[i]);
+        }
+        return Optional.of(new Box(lo, hi));
     }
 
     /** The smallest box containing this box and {@code other}. */

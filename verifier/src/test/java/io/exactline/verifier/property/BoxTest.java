@@ -67,6 +67,21 @@ class BoxTest {
     }
 
     @Test
+    void boxesThatOverlapOrTouchMeetInTheirCommonPartAndOthersDoNot() {
+        Box a = new Box(new double[] {0, -3}, new double[] {2, -1});
+        Box b = new Box(new double[] {1, -2}, new double[] {4, 5});
+        Box touching = new Box(new double[] {2, -1}, new double[] {3, 0});
+        Box apart = new Box(new double[] {2.5, -3}, new double[] {3, -1});
+
+        assertThat(a.intersection(b)).contains(new Box(new double[] {1, -2}, new double[] {2, -1}));
+        assertThat(b.intersection(a)).isEqualTo(a.intersection(b));
+        assertThat(a.meets(touching)).isTrue();
+        assertThat(a.intersection(touching)).contains(new Box(new double[] {2, -1}, new double[] {2, -1}));
+        assertThat(a.meets(apart)).isFalse();
+        assertThat(a.intersection(apart)).isEmpty();
+    }
+
+    @Test
     void aroundClipsToTheRange() {
         Box box = Box.around(new double[] {0.01, 0.5}, 0.03, 0, 1);
 
