@@ -55,11 +55,7 @@ public record EncounterBox(Box physical) {
 
     /** The point of the box nearest to {@code state}: each input moved into its range. */
     public EncounterState clamp(EncounterState state) {
-        double[] v = state.toArray();
-        for (int i = 0; i < 5; i++) {
-            v[i] = physical.clamp(i, v[i]);
-        }
-        return EncounterState.of(v);
+        return EncounterState.of(physical.clamp(state.toArray()));
     }
 
     /**

@@ -191,7 +191,7 @@ public final class LayerPatternProver {
                 LinearProgram lp = builder.build();
                 LpResult r = solver.solve(lp, deadline);
                 if (r instanceof LpResult.Optimal o) {
-                    tries.add(clamped(box, o.x()));
+                    tries.add(box.clamp(o.x()));
                     double value = Math.nextDown(SafeBounds.objectiveBound(lp, o.duals())
                             + property.atoms().get(a).constant());
                     if (value >= 0.0) {
@@ -249,15 +249,6 @@ public final class LayerPatternProver {
             rows.add(LinearConstraint.lessOrEqual(b.inputCoefficients(), -b.constant()));
         }
         return rows;
-    }
-
-    /** {@code x} moved into {@code box} coordinate-wise (the LP's minimiser may stray by its tolerances). */
-    private static double[] clamped(Box box, double[] x) {
-        double[] c = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            c[i] = box.clamp(i, x[i]);
-        }
-        return c;
     }
 
     private static boolean allClosed(boolean[] open) {

@@ -1,5 +1,6 @@
 package io.exactline.verifier.falsify;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -180,12 +181,7 @@ public final class RegionDescent {
         if (!(solver.solve(lp.build(), deadline) instanceof LpResult.Optimal optimal)) {
             return Optional.empty();
         }
-        double[] primal = optimal.x();
-        double[] argmin = new double[n];
-        for (int i = 0; i < n; i++) {
-            argmin[i] = box.clamp(i, primal[i]);
-        }
-        return Optional.of(argmin);
+        return Optional.of(box.clamp(Arrays.copyOf(optimal.x(), n)));
     }
 
     /**

@@ -188,7 +188,7 @@ public final class LpEngine implements Engine {
                         continue;
                     }
                     Optional<Counterexample> candidate = Counterexample.confirm(network, property,
-                            clamp(root.box(), lp.input(optimal.x())));
+                            root.box().clamp(lp.input(optimal.x())));
                     if (candidate.isPresent()) {
                         return candidate;
                     }
@@ -303,13 +303,5 @@ public final class LpEngine implements Engine {
 
     /** A unit to split on, with its bounds and pieces. */
     private record Unit(int layer, int index, double lower, double upper, ActivationPieces pieces) {
-    }
-
-    private static double[] clamp(Box box, double[] x) {
-        double[] c = new double[x.length];
-        for (int j = 0; j < x.length; j++) {
-            c[j] = box.clamp(j, x[j]);
-        }
-        return c;
     }
 }

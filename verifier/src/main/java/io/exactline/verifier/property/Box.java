@@ -194,6 +194,15 @@ public record Box(double[] lower, double[] upper) {
         return Optional.of(new Box(lo, hi));
     }
 
+    /** The point of the box nearest to {@code x}: each coordinate {@link #clamp(int, double) clamped}. */
+    public double[] clamp(double[] x) {
+        double[] c = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            c[i] = clamp(i, x[i]);
+        }
+        return c;
+    }
+
     /** The smallest box containing this box and {@code other}. */
     public Box hull(Box other) {
         if (other.dimension() != dimension()) {

@@ -82,6 +82,15 @@ class BoxTest {
     }
 
     @Test
+    void clampingAPointMovesEachCoordinateIntoItsRangeAndLeavesInsideOnesAlone() {
+        Box box = new Box(new double[] {0, -3}, new double[] {2, -1});
+
+        assertThat(box.clamp(new double[] {-1, -2})).containsExactly(0, -2);
+        assertThat(box.clamp(new double[] {5, -7})).containsExactly(2, -3);
+        assertThat(box.clamp(new double[] {1.5, -1.25})).containsExactly(1.5, -1.25);
+    }
+
+    @Test
     void aroundClipsToTheRange() {
         Box box = Box.around(new double[] {0.01, 0.5}, 0.03, 0, 1);
 
